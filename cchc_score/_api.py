@@ -1,0 +1,139 @@
+"""The operations behind the command line, usable from Python: score files,
+check criteria files, build the default catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._catalog import Catalog
+from ._engine import rank, score
+from ._i18n import msg
+from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
+from ._survey import read_survey_csv
+from .exceptions import InputError
+from .load import criteria_ref, parse_assessment, read_assessment
+from .plugins import Registry, default_registry
+
+
+def catalog(registry: Registry | None = None) -> Catalog:
+    registry = registry or default_registry()
+    return Catalog(registry.kinds, registry.criteria_files, tuple(registry.tie_policies))
+
+
+def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issue]]:
+    """Expand folders to the assessment files in them (every ``*.toml`` that
+    is not a criteria file), sorted by name."""
+    files: list[Path] = []
+    issues: list[Issue] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [p for p in sorted(path.rglob("*.toml")) if not _is_criteria_file(p)]
+            if not found:
+                issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
+            files.extend(found)
+        elif not path.exists():
+            issues.append(Issue("error", msg("crit.read", error="no such file"),
+                                Location(str(path))))
+        else:
+            files.append(path)
+    return files, issues
+
+
+def _is_criteria_file(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")[:20000]
+    except OSError:
+        return False
+    return "[[nodes]]" in head
+
+
+@attrs.frozen
+class Batch:
+    """Scored units (ranked per group) and every issue met on the way."""
+
+    results: tuple[UnitResult, ...]
+    issues: tuple[Issue, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(i.level == "error" for i in self.issues)
+
+
+def score_files(
+    paths: Sequence[Path | str], *, criteria: str | Path | None = None, stage: Stage = "self",
+    survey: Path | None = None, registry: Registry | None = None,
+    overrides: dict[str, dict[str, Any]] | None = None,
+) -> Batch:
+    """Load, check and score assessment files, then rank them per group.
+
+    `overrides` maps a unit id to {code: raw value} replacing declared values
+    (what-if scoring); input files are never written.
+    """
+    cat = catalog(registry)
+    files, issues = assessment_files(paths)
+    survey_values: dict[str, dict[str, Any]] = {}
+    if survey is not None:
+        survey_values, survey_issues = read_survey_csv(survey)
+        issues.extend(survey_issues)
+    results: list[UnitResult] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        data, read_issues = read_assessment(path)
+        issues.extend(read_issues)
+        if data is None:
+            continue
+        ref = criteria if criteria is not None else criteria_ref(data)
+        if ref is None:
+            issues.append(Issue("error", msg("crit.missing_key", key="criteria"),
+                                Location(str(path), key="criteria")))
+            continue
+        try:
+            criteria_set = cat.load(ref)
+        except InputError as e:
+            issues.extend(e.issues)
+            continue
+        unit_id = str((data.get("unit") or {}).get("id", ""))
+        data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
+        assessment, found = parse_assessment(data, str(path), criteria_set)
+        if assessment is None:
+            issues.extend(found)
+            continue
+        if assessment.unit.id in seen:
+            issues.append(Issue("error", msg("asm.dup_unit", id=assessment.unit.id,
+                                             a=seen[assessment.unit.id], b=path),
+                                Location(str(path), key="unit.id")))
+            continue
+        seen[assessment.unit.id] = str(path)
+        results.append(score(criteria_set, assessment, stage, found))
+    registry = registry or default_registry()
+    return Batch(tuple(rank(results, registry.tie_policies)), tuple(issues))
+
+
+def _merge(data: dict[str, Any], survey: dict[str, Any] | None,
+           overrides: dict[str, Any] | None) -> dict[str, Any]:
+    if not survey and not overrides:
+        return data
+    data = dict(data)
+    if survey:
+        data["survey"] = {**data.get("survey", {}), **survey}
+    if overrides:
+        answers = dict(data.get("answers", {}))
+        for code, value in overrides.items():
+            current = answers.get(code)
+            if isinstance(current, dict) and "value" in current:
+                answers[code] = {**current, "value": value}
+            else:
+                answers[code] = value
+        data["answers"] = answers
+    return data
+
+
+def check_files(paths: Sequence[Path | str], registry: Registry | None = None
+                ) -> list[tuple[Path, CriteriaSet | None, list[Issue]]]:
+    cat = catalog(registry)
+    return [(Path(p), *cat.check(p)) for p in paths]

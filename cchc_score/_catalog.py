@@ -1,0 +1,74 @@
+"""Known criteria sets (bundled and from plugins), found by id or path."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import attrs
+
+from ._i18n import msg
+from ._model import CriteriaSet, Issue, Location
+from .exceptions import InputError
+from .load import DEFAULT_TIES, check_criteria
+from .rules import RuleKinds
+
+
+@attrs.frozen
+class Entry:
+    id: str
+    title: str
+    group: str
+    years: tuple[int, int]
+    path: Path
+    owner: str
+
+
+@attrs.define
+class Catalog:
+    kinds: RuleKinds
+    files: list[tuple[Path, str]]
+    tie_policies: Collection[str] = DEFAULT_TIES
+    _loaded: dict[Path, tuple[CriteriaSet | None, list[Issue]]] = attrs.field(factory=dict)
+
+    def check(self, path: Path | str) -> tuple[CriteriaSet | None, list[Issue]]:
+        path = Path(path)
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = check_criteria(path, self.kinds, self.tie_policies)
+        return self._loaded[key]
+
+    def entries(self) -> tuple[list[Entry], list[Issue]]:
+        """Every registered set that loads; issues for those that do not and
+        for ids defined twice."""
+        found: dict[str, Entry] = {}
+        problems: list[Issue] = []
+        for path, owner in self.files:
+            criteria, issues = self.check(path)
+            if criteria is None:
+                problems.extend(i for i in issues if i.level == "error")
+                continue
+            if criteria.id in found:
+                problems.append(Issue("error", msg("crit.dup_id", id=criteria.id,
+                                                   a=found[criteria.id].path, b=path),
+                                      Location(str(path))))
+                continue
+            found[criteria.id] = Entry(criteria.id, criteria.title, criteria.group,
+                                       criteria.years, path, owner)
+        return sorted(found.values(), key=lambda e: e.id), problems
+
+    def load(self, ref: str | Path) -> CriteriaSet:
+        """A criteria set by id, or by path when `ref` names a file."""
+        as_path = Path(ref)
+        if as_path.suffix == ".toml" or as_path.exists():
+            criteria, issues = self.check(as_path)
+        else:
+            entries, _ = self.entries()
+            match = next((e for e in entries if e.id == str(ref)), None)
+            if match is None:
+                raise InputError([Issue("error", msg(
+                    "crit.not_found", ref=ref, known=[e.id for e in entries]))])
+            criteria, issues = self.check(match.path)
+        if criteria is None:
+            raise InputError(issues)
+        return criteria

@@ -1,0 +1,230 @@
+"""Scoring: pure functions from (criteria set, assessment) to results, and
+ranking of many results. Decimal end to end; nothing is rounded here except
+the published index used to rank and band (as provinces do)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._i18n import Msg, msg
+from ._model import (
+    Assessment,
+    CriteriaSet,
+    Issue,
+    Location,
+    Node,
+    NodeResult,
+    Stage,
+    UnitResult,
+)
+from ._numbers import quantize
+from .rules import Context, Outcome
+
+ZERO = Decimal(0)
+
+#: a tie policy turns published indexes, sorted high to low, into ranks
+TiePolicy = Callable[[Sequence[Decimal]], list[int]]
+
+
+def shared_ranks(indexes: Sequence[Decimal]) -> list[int]:
+    """Equal indexes share a rank and the next rank is skipped: 1, 2, 2, 4."""
+    ranks: list[int] = []
+    for i, value in enumerate(indexes):
+        ranks.append(ranks[-1] if i and value == indexes[i - 1] else i + 1)
+    return ranks
+
+
+def dense_ranks(indexes: Sequence[Decimal]) -> list[int]:
+    """Equal indexes share a rank and no rank is skipped: 1, 2, 2, 3."""
+    ranks: list[int] = []
+    for i, value in enumerate(indexes):
+        if i and value == indexes[i - 1]:
+            ranks.append(ranks[-1])
+        else:
+            ranks.append(ranks[-1] + 1 if ranks else 1)
+    return ranks
+
+
+TIE_POLICIES: dict[str, TiePolicy] = {"shared": shared_ranks, "dense": dense_ranks}
+
+
+@attrs.define
+class _Scorer:
+    criteria: CriteriaSet
+    assessment: Assessment
+    stage: Stage
+    issues: list[Issue] = attrs.field(factory=list)
+    unanswered: list[str] = attrs.field(factory=list)
+
+    def where(self, code: str | None = None) -> Location:
+        return Location(self.assessment.path, code)
+
+    def node(self, node: Node, inherited_na: Msg | None) -> NodeResult:
+        na = inherited_na
+        if na is None and node.code in self.assessment.not_applicable:
+            na = msg("out.na", reason=self.assessment.not_applicable[node.code] or "—")
+        if na is None and not node.applies.to(self.assessment.unit.tags):
+            na = msg("out.na.tags")
+        if not node.is_leaf:
+            kids = tuple(self.node(k, na) for k in node.children)
+            return _parent(node, kids, na)
+        if na is not None:
+            return _not_applicable(node, na)
+        return self.leaf(node)
+
+    def leaf(self, node: Node) -> NodeResult:
+        assert node.rule is not None
+        ctx = Context(self.assessment.year)
+        if node.method == "survey":
+            if node.code not in self.assessment.survey:
+                return NodeResult(node.code, node.title, ZERO, ZERO, node.max, ZERO,
+                                  pending=True, explanation=msg("out.pending"),
+                                  role=node.role, method="survey")
+            out = node.rule.score(self.assessment.survey[node.code], ctx)
+            return _scored(node, out)
+        answer = self.assessment.answers.get(node.code)
+        if answer is None or answer.value is None:
+            self.unanswered.append(node.code)
+            own = Outcome(ZERO, msg("out.unanswered", max=node.max))
+        else:
+            own = node.rule.score(answer.value, ctx)
+            if answer.claimed is not None and answer.claimed != own.points:
+                self.issues.append(Issue("warning", msg(
+                    "asm.claimed_differs", code=node.code, claimed=answer.claimed,
+                    points=own.points), self.where(node.code)))
+        at_risk = ZERO
+        if (node.evidence == "required" and answer is not None and not answer.evidence
+                and not own.na):
+            at_risk = own.points
+        result = _scored(node, own, at_risk=at_risk)
+        entry = self.assessment.appraisal.get(node.code)
+        if self.stage != "appraised" or entry is None:
+            return attrs.evolve(result, self_points=own.points if self.stage == "appraised"
+                                else None)
+        if entry.points is not None:
+            out = Outcome(entry.points, msg("out.appraised_points", points=entry.points,
+                                            max=node.max, reason=entry.reason or "—"))
+        else:
+            inner = node.rule.score(entry.value, ctx)
+            out = attrs.evolve(inner, explanation=msg("out.appraised_value",
+                                                      inner=inner.explanation))
+        if out.points != own.points and entry.reason is None:
+            self.issues.append(Issue("warning", msg("asm.appraisal_reason", code=node.code),
+                                     self.where(node.code)))
+        return attrs.evolve(_scored(node, out, at_risk=ZERO), self_points=own.points,
+                            self_explanation=own.explanation, appraisal_reason=entry.reason)
+
+
+def _scored(node: Node, out: Outcome, at_risk: Decimal = ZERO) -> NodeResult:
+    if out.na:
+        return _not_applicable(node, out.explanation)
+    points = min(max(out.points, ZERO), node.max) if node.role == "score" else out.points
+    lost = node.max - points if node.role == "score" else ZERO
+    return NodeResult(node.code, node.title, points, node.max, node.max, lost,
+                      explanation=out.explanation, role=node.role, method=node.method,
+                      at_risk=at_risk)
+
+
+def _not_applicable(node: Node, why: Msg) -> NodeResult:
+    return NodeResult(node.code, node.title, ZERO, ZERO, node.max, ZERO, na=True,
+                      explanation=why, role=node.role, method=node.method)
+
+
+def _parent(node: Node, kids: tuple[NodeResult, ...], na: Msg | None) -> NodeResult:
+    all_na = all(k.na for k in kids)
+    return NodeResult(
+        node.code, node.title,
+        points=sum((k.points for k in kids), ZERO),
+        max=sum((k.max for k in kids), ZERO),
+        declared_max=node.max,
+        lost=sum((k.lost for k in kids), ZERO),
+        na=na is not None or all_na,
+        pending=any(k.pending for k in kids),
+        explanation=na if na is not None else (kids[0].explanation if all_na else None),
+        children=kids, role=node.role, method=node.method,
+        at_risk=sum((k.at_risk for k in kids), ZERO),
+    )
+
+
+def score(criteria: CriteriaSet, assessment: Assessment, stage: Stage = "self",
+          issues: Iterable[Issue] = ()) -> UnitResult:
+    """Score one unit. `issues` are carried into the result (e.g. the loader's
+    warnings)."""
+    scorer = _Scorer(criteria, assessment, stage, list(issues))
+    nodes = tuple(scorer.node(root, None) for root in criteria.roots)
+    if scorer.unanswered:
+        scorer.issues.append(Issue("warning", msg(
+            "asm.unanswered", count=len(scorer.unanswered),
+            codes=_abbreviate(scorer.unanswered)), scorer.where()))
+    return summarise(criteria, assessment, stage, nodes, scorer.issues)
+
+
+def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
+              nodes: tuple[NodeResult, ...], issues: list[Issue]) -> UnitResult:
+    """Pools, total, index and band from a result tree. Plugins that adjust a
+    result rebuild it through this function."""
+    scored = [n for n in nodes if n.role == "score"]
+    earned = sum((n.points for n in scored), ZERO)
+    bonus = sum((n.points for n in nodes if n.role == "bonus"), ZERO)
+    penalty = sum((n.points for n in nodes if n.role == "penalty"), ZERO)
+    unit_max = sum((n.max for n in scored), ZERO)
+    raw = earned + bonus - penalty
+    points = min(max(raw, ZERO), unit_max)
+    if points != raw:
+        issues = [*issues, Issue("warning", msg("asm.clamped", raw=raw, max=unit_max),
+                                 Location(assessment.path))]
+    index = points / unit_max * criteria.scale if unit_max else ZERO
+    pools = _pools(scored, stage)
+    pools["bonus"] = bonus
+    pools["penalty"] = penalty
+    return UnitResult(
+        unit=assessment.unit, criteria=criteria, year=assessment.year, stage=stage,
+        points=points, max=unit_max, index=index, nodes=nodes, pools=pools,
+        band=criteria.band_for(quantize(index, criteria.decimals)), issues=tuple(issues),
+        source=assessment.path,
+    )
+
+
+def _pools(scored: list[NodeResult], stage: Stage) -> dict[str, Decimal]:
+    leaves = [leaf for n in scored for leaf in n.walk() if leaf.is_leaf and not leaf.na]
+    self_leaves = [x for x in leaves if x.method == "self"]
+    pools = {"self": sum(((x.self_points if x.self_points is not None else x.points)
+                          for x in self_leaves), ZERO)}
+    if stage == "appraised":
+        pools["appraised"] = sum((x.points for x in self_leaves), ZERO)
+    pools["survey"] = sum((x.points for x in leaves if x.method == "survey"), ZERO)
+    return pools
+
+
+def _abbreviate(codes: list[str], limit: int = 8) -> str:
+    shown = ", ".join(codes[:limit])
+    return shown + (f", … (+{len(codes) - limit})" if len(codes) > limit else "")
+
+
+def rank(results: Iterable[UnitResult],
+         policies: Mapping[str, TiePolicy] | None = None) -> list[UnitResult]:
+    """Rank units within each group by published index, high to low. The
+    order of the input does not matter; the output is sorted by group, then
+    rank, then unit id."""
+    policies = TIE_POLICIES if policies is None else policies
+    groups: dict[str, list[UnitResult]] = {}
+    for result in results:
+        groups.setdefault(result.unit.group, []).append(result)
+    ranked: list[UnitResult] = []
+    for group in sorted(groups):
+        members = sorted(groups[group], key=lambda r: (-r.published_index, r.unit.id))
+        policy = policies.get(members[0].criteria.ties, shared_ranks)
+        ranks = policy([m.published_index for m in members])
+        ranked.extend(attrs.evolve(m, rank=r, rank_of=len(members))
+                      for m, r in zip(members, ranks, strict=True))
+    return ranked
+
+
+def leaf_results(result: UnitResult) -> list[NodeResult]:
+    return [n for n in result.walk() if n.is_leaf]
+
+

@@ -1,0 +1,303 @@
+"""Value objects: criteria sets, assessments and results.
+
+All frozen, all `Decimal`. Nothing here does I/O or scoring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._i18n import Msg
+
+if TYPE_CHECKING:
+    from .rules import Rule
+
+Method = Literal["self", "survey"]
+EvidenceNeed = Literal["required", "optional", "none"]
+Role = Literal["score", "bonus", "penalty"]
+Stage = Literal["self", "appraised"]
+Level = Literal["error", "warning"]
+
+
+@attrs.frozen
+class Location:
+    """Where a problem is: a file, and a node code or key path inside it."""
+
+    file: str | None = None
+    code: str | None = None
+    key: str | None = None
+    row: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.code is not None:
+            parts.append(self.code)
+        if self.key is not None:
+            parts.append(self.key)
+        return ": ".join(parts)
+
+
+@attrs.frozen
+class Issue:
+    """An error or warning about an input, with where it is."""
+
+    level: Level
+    message: Msg
+    where: Location = Location()
+
+    @property
+    def code(self) -> str | None:
+        return self.where.code
+
+    def render(self, lang: str = "vi") -> str:
+        return f"{self.where}: {self.message.render(lang)}"
+
+
+@attrs.frozen
+class Source:
+    """Legal basis and provenance of a criteria set."""
+
+    issuer: str
+    decision: str
+    date: dt.date | None = None
+    note: str | None = None
+    url: str | None = None
+    provenance: str | None = None
+    defects: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Band:
+    """A classification band: an index at or above `min` earns `name`."""
+
+    name: str
+    min: Decimal
+
+
+@attrs.frozen
+class Applies:
+    """Applicability by unit tags."""
+
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+
+    def to(self, tags: frozenset[str]) -> bool:
+        if self.any and not tags.intersection(self.any):
+            return False
+        return not tags.intersection(self.none)
+
+
+@attrs.frozen
+class Node:
+    """A component, criterion or sub-criterion of a criteria set."""
+
+    code: str
+    title: str
+    max: Decimal
+    children: tuple[Node, ...] = ()
+    rule: Rule | None = None
+    method: Method = "self"
+    evidence: EvidenceNeed = "required"
+    role: Role = "score"
+    applies: Applies = Applies()
+    hint: str | None = None
+    source_text: str | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def depth(self) -> int:
+        return self.code.count(".") + 1
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class CriteriaSet:
+    """A whole criteria set (Bộ chỉ số), validated."""
+
+    id: str
+    title: str
+    group: str
+    years: tuple[int, int]
+    source: Source
+    roots: tuple[Node, ...]
+    scale: Decimal = Decimal(100)
+    decimals: int = 2
+    ties: str = "shared"
+    bands: tuple[Band, ...] = ()
+    path: str | None = None
+    content_hash: str = ""
+    _by_code: Mapping[str, Node] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_code", {n.code: n for r in self.roots for n in r.walk()})
+
+    def walk(self) -> Iterator[Node]:
+        for root in self.roots:
+            yield from root.walk()
+
+    def leaves(self) -> Iterator[Node]:
+        return (n for n in self.walk() if n.is_leaf)
+
+    def node(self, code: str) -> Node:
+        return self._by_code[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._by_code)
+
+    @property
+    def total(self) -> Decimal:
+        """Sum of the scored components' maxima (bonus and penalty excluded)."""
+        return sum((r.max for r in self.roots if r.role == "score"), Decimal(0))
+
+    def band_for(self, index: Decimal) -> str | None:
+        for band in self.bands:
+            if index >= band.min:
+                return band.name
+        return None
+
+
+@attrs.frozen
+class Evidence:
+    """A document cited as evidence (tài liệu kiểm chứng)."""
+
+    number: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+    file: str | None = None
+    page: str | None = None
+
+
+@attrs.frozen
+class Answer:
+    """What a unit declares for one leaf."""
+
+    code: str
+    value: Any = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+    claimed: Decimal | None = None
+
+
+@attrs.frozen
+class Appraisal:
+    """The appraisal council's entry for one leaf: a corrected value or points."""
+
+    code: str
+    value: Any = None
+    points: Decimal | None = None
+    reason: str | None = None
+
+
+@attrs.frozen
+class Unit:
+    id: str
+    name: str
+    group: str
+    tags: frozenset[str] = frozenset()
+
+
+@attrs.frozen
+class Assessment:
+    """One unit's declarations for one criteria set and year."""
+
+    criteria_id: str
+    year: int
+    unit: Unit
+    answers: Mapping[str, Answer] = attrs.field(factory=dict)
+    not_applicable: Mapping[str, str] = attrs.field(factory=dict)
+    appraisal: Mapping[str, Appraisal] = attrs.field(factory=dict)
+    survey: Mapping[str, Any] = attrs.field(factory=dict)
+    path: str | None = None
+
+
+@attrs.frozen
+class NodeResult:
+    """The score of one node for one unit.
+
+    `max` is the maximum that counts for this unit: 0 when the node is not
+    applicable or its survey result is pending, so that at every scored node
+    `lost == max - points` holds exactly. `declared_max` is the criteria set's
+    maximum.
+    """
+
+    code: str
+    title: str
+    points: Decimal
+    max: Decimal
+    declared_max: Decimal
+    lost: Decimal
+    na: bool = False
+    pending: bool = False
+    explanation: Msg | None = None
+    children: tuple[NodeResult, ...] = ()
+    role: Role = "score"
+    method: Method = "self"
+    #: points claimed at this leaf without the evidence the criterion expects
+    at_risk: Decimal = Decimal(0)
+    #: at the appraised stage, the self-assessed points and explanation
+    self_points: Decimal | None = None
+    self_explanation: Msg | None = None
+    appraisal_reason: str | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def walk(self) -> Iterator[NodeResult]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class UnitResult:
+    """The score of one unit: the result tree, pools, index, band and rank."""
+
+    unit: Unit
+    criteria: CriteriaSet
+    year: int
+    stage: Stage
+    points: Decimal
+    max: Decimal
+    index: Decimal
+    nodes: tuple[NodeResult, ...]
+    pools: Mapping[str, Decimal]
+    band: str | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    issues: tuple[Issue, ...] = ()
+    source: str | None = None
+
+    def walk(self) -> Iterator[NodeResult]:
+        for node in self.nodes:
+            yield from node.walk()
+
+    def node(self, code: str) -> NodeResult:
+        for n in self.walk():
+            if n.code == code:
+                return n
+        raise KeyError(code)
+
+    @property
+    def published_index(self) -> Decimal:
+        from ._numbers import quantize
+
+        return quantize(self.index, self.criteria.decimals)

@@ -1,0 +1,70 @@
+"""Exact decimal helpers: parsing numbers people type and printing them rounded.
+
+Everything is `decimal.Decimal`; rounding is half-up and happens only here,
+when a number is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([. ]\d{3})+(,\d+)?$")
+
+
+def parse_decimal(raw: object) -> Decimal:
+    """Read a number from TOML, a spreadsheet cell or a person's typing.
+
+    Accepts ints, Decimals and strings with a decimal comma ("0,5") or point,
+    optional surrounding spaces and a trailing "%". Floats are refused: they
+    would carry binary rounding into the scores.
+
+    Raises ValueError with a short reason when the value is not a number.
+    """
+    if isinstance(raw, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(raw, Decimal):
+        if not raw.is_finite():
+            raise ValueError("expected a finite number")
+        return raw
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        # Only reached from callers that did not load with parse_float=Decimal
+        # (e.g. spreadsheet cells); repr() is the shortest exact spelling.
+        return Decimal(repr(raw))
+    if isinstance(raw, str):
+        text = raw.strip().replace("\u00a0", "").rstrip("%").strip()
+        if _GROUPED.match(text):  # "1.234,5" or "1 234": thousands separators
+            text = text.replace(".", "").replace(" ", "")
+        if not _NUMBER.match(text):
+            raise ValueError(f"expected a number, got {raw!r}")
+        try:
+            return Decimal(text.replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the regex guards this
+            raise ValueError(f"expected a number, got {raw!r}") from None
+    raise ValueError(f"expected a number, got {type(raw).__name__}")
+
+
+def quantize(value: Decimal, decimals: int) -> Decimal:
+    """Round half-up to `decimals` places (the published value)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal, lang: str = "vi", decimals: int | None = None) -> str:
+    """Format for people: rounded when `decimals` is given, trailing zeros
+    dropped otherwise, with a decimal comma in Vietnamese."""
+    if decimals is not None:
+        text = f"{quantize(value, decimals):f}"
+    else:
+        text = plain(value)
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def plain(value: Decimal) -> str:
+    """The exact value without exponent or trailing zeros ("0.5", "2", "96.5")."""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

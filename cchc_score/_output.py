@@ -1,0 +1,33 @@
+"""Writing outputs safely: never over an input, never over an existing file
+without --force, always atomically (a temporary file renamed into place)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ._i18n import msg
+from .exceptions import OutputExists
+
+
+def write_output(path: Path, data: str | bytes, *, force: bool = False,
+                 inputs: Iterable[Path] = ()) -> None:
+    target = path.resolve()
+    if any(target == Path(p).resolve() for p in inputs):
+        raise OutputExists(msg("cli.is_input", path=path))
+    if path.exists() and not force:
+        raise OutputExists(msg("cli.exists", path=path))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

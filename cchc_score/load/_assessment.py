@@ -1,0 +1,257 @@
+"""Load assessment files (one unit, one criteria set, one year) and check
+every declared value against the set's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .._i18n import msg
+from .._model import (
+    Answer,
+    Appraisal,
+    Assessment,
+    CriteriaSet,
+    Evidence,
+    Issue,
+    Location,
+    Node,
+    Unit,
+)
+from .._numbers import parse_decimal
+from .._toml import load_toml
+from ..rules import InvalidValue
+from ..rules._base import parse_number
+from ._criteria import _Collector
+
+TOP_KEYS = {"schema", "criteria", "year", "unit", "answers", "not_applicable", "appraisal",
+            "survey"}
+ANSWER_KEYS = {"value", "evidence", "note", "points"}
+EVIDENCE_KEYS = {"number", "date", "title", "file", "page"}
+
+
+def read_assessment(path: Path | str) -> tuple[dict[str, Any] | None, list[Issue]]:
+    data, _, issues = load_toml(Path(path))
+    return data, issues
+
+
+def criteria_ref(data: Mapping[str, Any]) -> str | None:
+    ref = data.get("criteria")
+    return ref if isinstance(ref, str) else None
+
+
+def parse_assessment(
+    data: Mapping[str, Any], file: str, criteria: CriteriaSet
+) -> tuple[Assessment | None, list[Issue]]:
+    """Check raw assessment data against `criteria`. Returns the assessment
+    (None when there are errors) and every issue found."""
+    c = _Collector(file)
+    for key in sorted(set(data) - TOP_KEYS):
+        c.error(msg("crit.unknown_key", key=key), key=key)
+    for key in ("criteria", "year", "unit"):
+        if key not in data:
+            c.error(msg("crit.missing_key", key=key), key=key)
+    ref = criteria_ref(data)
+    if ref is not None and ref != criteria.id and ref != criteria.path:
+        c.warn(msg("asm.wrong_criteria", got=ref, expected=criteria.id), key="criteria")
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        if "year" in data:
+            c.error(msg("crit.bad_value", key="year", problem=msg("val.integer", raw=year)),
+                    key="year")
+        year = criteria.years[0]
+    elif not criteria.years[0] <= year <= criteria.years[1]:
+        c.warn(msg("asm.year", year=year, first=criteria.years[0], last=criteria.years[1]),
+               key="year")
+    unit = _unit(c, data.get("unit"))
+    if unit is not None and unit.group != criteria.group:
+        c.warn(msg("asm.group", unit=unit.group, set=criteria.group), key="unit.group")
+
+    answers: dict[str, Answer] = {}
+    for code, raw in _table(c, data, "answers").items():
+        node = _leaf(c, criteria, code, "answers")
+        if node is None:
+            continue
+        if node.method == "survey":
+            c.error(msg("asm.survey_answer", code=code), code, "answers")
+            continue
+        answer = _answer(c, node, raw)
+        if answer is not None:
+            answers[code] = answer
+
+    not_applicable: dict[str, str] = {}
+    for code, reason in _table(c, data, "not_applicable").items():
+        if _known(c, criteria, code, "not_applicable"):
+            text = reason.strip() if isinstance(reason, str) else ""
+            if not text:
+                c.warn(msg("asm.na_reason", code=code), code, "not_applicable")
+            not_applicable[code] = text
+
+    appraisal: dict[str, Appraisal] = {}
+    for code, raw in _table(c, data, "appraisal").items():
+        node = _leaf(c, criteria, code, "appraisal")
+        if node is not None:
+            entry = _appraisal(c, node, raw)
+            if entry is not None:
+                appraisal[code] = entry
+
+    survey: dict[str, Any] = {}
+    for code, raw in _table(c, data, "survey").items():
+        node = _leaf(c, criteria, code, "survey")
+        if node is None:
+            continue
+        if node.method != "survey":
+            c.error(msg("asm.not_survey", code=code), code, "survey")
+            continue
+        value = _value(c, node, raw, "survey")
+        if value is not None:
+            survey[code] = value
+
+    if c.failed or unit is None:
+        return None, c.issues
+    return Assessment(criteria.id, year, unit, answers, not_applicable, appraisal, survey,
+                      file), c.issues
+
+
+def _table(c: _Collector, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    raw = data.get(key, {})
+    if not isinstance(raw, Mapping):
+        c.error(msg("crit.bad_value", key=key, problem=msg("par.table")), key=key)
+        return {}
+    return raw
+
+
+def _unit(c: _Collector, raw: Any) -> Unit | None:
+    if not isinstance(raw, Mapping):
+        if raw is not None:
+            c.error(msg("crit.bad_value", key="unit", problem=msg("par.table")), key="unit")
+        return None
+    missing = [k for k in ("id", "name", "group") if not isinstance(raw.get(k), str)
+               or not raw[k].strip()]
+    for key in missing:
+        c.error(msg("crit.missing_key", key=f"unit.{key}"), key=f"unit.{key}")
+    for key in sorted(set(raw) - {"id", "name", "group", "tags"}):
+        c.error(msg("crit.unknown_key", key=key), key=f"unit.{key}")
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        c.error(msg("crit.bad_value", key="tags", problem=msg("par.list")), key="unit.tags")
+        tags = []
+    if missing:
+        return None
+    return Unit(raw["id"].strip(), raw["name"].strip(), raw["group"].strip(), frozenset(tags))
+
+
+def suggest(code: str, criteria: CriteriaSet) -> str | list[Any]:
+    close = difflib.get_close_matches(code, criteria.codes, 1, cutoff=0.6)
+    return msg("asm.did_you_mean", suggestion=close[0]) if close else ""  # type: ignore[return-value]
+
+
+def _known(c: _Collector, criteria: CriteriaSet, code: str, key: str) -> bool:
+    if code in criteria:
+        return True
+    c.error(msg("asm.unknown_code", code=code, hint=suggest(code, criteria)), code, key)
+    return False
+
+
+def _leaf(c: _Collector, criteria: CriteriaSet, code: str, key: str) -> Node | None:
+    if not _known(c, criteria, code, key):
+        return None
+    node = criteria.node(code)
+    if not node.is_leaf:
+        c.error(msg("asm.not_leaf", code=code,
+                    children=[n.code for n in node.walk() if n.is_leaf][:6]), code, key)
+        return None
+    return node
+
+
+def _value(c: _Collector, node: Node, raw: Any, key: str) -> Any:
+    assert node.rule is not None
+    try:
+        return node.rule.parse_value(raw)
+    except InvalidValue as e:
+        c.error(msg("asm.value", code=node.code, problem=e.message), node.code, key)
+        return None
+
+
+def _is_full_form(raw: Any) -> bool:
+    return isinstance(raw, Mapping) and bool(set(raw) & ANSWER_KEYS)
+
+
+def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
+    if not _is_full_form(raw):
+        raw = {"value": raw}
+    for key in sorted(set(raw) - ANSWER_KEYS):
+        c.error(msg("crit.unknown_key", key=key), node.code, f"answers.{key}")
+    value = _value(c, node, raw["value"], "answers.value") if "value" in raw else None
+    claimed = None
+    if "points" in raw:
+        try:
+            claimed = parse_decimal(raw["points"])
+        except ValueError as e:
+            c.error(msg("crit.bad_value", key="points", problem=str(e)), node.code,
+                    "answers.points")
+    note = raw.get("note")
+    return Answer(node.code, value, _evidence(c, node.code, raw.get("evidence", [])),
+                  note if isinstance(note, str) else None, claimed)
+
+
+def _evidence(c: _Collector, code: str, raw: Any) -> tuple[Evidence, ...]:
+    if isinstance(raw, Mapping | str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        c.error(msg("crit.bad_value", key="evidence", problem=msg("par.list")), code,
+                "answers.evidence")
+        return ()
+    items = []
+    for i, item in enumerate(raw):
+        key = f"answers.evidence[{i}]"
+        if isinstance(item, str):
+            items.append(Evidence(title=item))
+            continue
+        if not isinstance(item, Mapping):
+            c.error(msg("crit.bad_value", key="evidence", problem=msg("par.table")), code, key)
+            continue
+        for bad in sorted(set(item) - EVIDENCE_KEYS):
+            c.error(msg("crit.unknown_key", key=bad), code, f"{key}.{bad}")
+        date = item.get("date")
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        if date is not None and not isinstance(date, dt.date):
+            c.error(msg("crit.bad_value", key="date", problem="YYYY-MM-DD"), code, f"{key}.date")
+            date = None
+        fields = {k: (str(item[k]) if item.get(k) is not None else None)
+                  for k in ("number", "title", "file", "page")}
+        items.append(Evidence(date=date, **fields))
+    return tuple(items)
+
+
+def _appraisal(c: _Collector, node: Node, raw: Any) -> Appraisal | None:
+    if not isinstance(raw, Mapping):
+        c.error(msg("asm.appraisal_empty", code=node.code), node.code, "appraisal")
+        return None
+    for key in sorted(set(raw) - {"value", "points", "reason"}):
+        c.error(msg("crit.unknown_key", key=key), node.code, f"appraisal.{key}")
+    if "value" in raw and "points" in raw:
+        c.error(msg("asm.appraisal_both", code=node.code), node.code, "appraisal")
+        return None
+    if "value" not in raw and "points" not in raw:
+        c.error(msg("asm.appraisal_empty", code=node.code), node.code, "appraisal")
+        return None
+    reason = raw.get("reason")
+    reason = reason.strip() if isinstance(reason, str) and reason.strip() else None
+    if "value" in raw:
+        value = _value(c, node, raw["value"], "appraisal.value")
+        return None if value is None else Appraisal(node.code, value=value, reason=reason)
+    try:
+        points = parse_number(raw["points"])
+        if points > node.max:
+            raise InvalidValue(msg("val.points_range", max=node.max, raw=raw["points"]))
+    except InvalidValue as e:
+        c.error(msg("asm.value", code=node.code, problem=e.message), node.code,
+                "appraisal.points")
+        return None
+    return Appraisal(node.code, points=Decimal(points), reason=reason)

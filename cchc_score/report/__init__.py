@@ -1,0 +1,16 @@
+"""Output formats, each behind the small `Report` interface."""
+
+from __future__ import annotations
+
+from ._base import Options, Report
+from ._csv import CsvReport
+from ._json import JsonReport, dumps
+from ._markdown import MarkdownReport
+from ._text import TextReport
+
+FORMATS: dict[str, type[Report]] = {
+    r.name: r for r in (TextReport, JsonReport, CsvReport, MarkdownReport)
+}
+
+__all__ = ["FORMATS", "CsvReport", "JsonReport", "MarkdownReport", "Options", "Report",
+           "TextReport", "dumps"]

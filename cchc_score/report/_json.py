@@ -1,0 +1,86 @@
+"""JSON output (DESIGN §3, Contract). Decimals are written as JSON numbers
+with their exact value, never through float."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from .._model import CriteriaSet, NodeResult, UnitResult
+from .._numbers import plain
+from .._version import __version__
+from ._base import Options, Report
+
+SCHEMA = 1
+
+
+def dumps(value: Any, indent: int = 2, _level: int = 0) -> str:
+    """Serialise with Decimals as exact JSON numbers."""
+    pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: "
+                 f"{dumps(v, indent, _level + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = [f"{inner}{dumps(v, indent, _level + 1)}" for v in value]
+        return "[\n" + ",\n".join(items) + f"\n{pad}]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def criteria_doc(criteria: CriteriaSet) -> dict[str, Any]:
+    return {"id": criteria.id, "title": criteria.title, "group": criteria.group,
+            "hash": f"sha256:{criteria.content_hash}",
+            "issuer": criteria.source.issuer, "decision": criteria.source.decision,
+            "decimals": criteria.decimals, "scale": criteria.scale}
+
+
+def node_doc(node: NodeResult, lang: str) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "code": node.code, "title": node.title, "points": node.points, "max": node.max,
+        "lost": node.lost, "na": node.na, "pending": node.pending,
+        "explanation": node.explanation.render(lang) if node.explanation else None,
+        "declared_max": node.declared_max, "role": node.role, "method": node.method,
+        "at_risk": node.at_risk,
+    }
+    if node.self_points is not None:
+        doc["self_points"] = node.self_points
+        doc["appraisal_reason"] = node.appraisal_reason
+    return doc
+
+
+def unit_doc(result: UnitResult, lang: str) -> dict[str, Any]:
+    return {
+        "id": result.unit.id, "name": result.unit.name, "group": result.unit.group,
+        "points": result.points, "max": result.max, "index": result.index,
+        "rank": result.rank, "band": result.band, "pools": dict(result.pools),
+        "nodes": [node_doc(n, lang) for n in result.walk()],
+        "issues": [{"level": i.level, "code": i.code, "message": i.message.render(lang)}
+                   for i in result.issues],
+        "criteria": result.criteria.id, "year": result.year, "stage": result.stage,
+        "rank_of": result.rank_of, "source": result.source,
+    }
+
+
+class JsonReport(Report):
+    name = "json"
+
+    def render(self, results: Sequence[UnitResult], options: Options) -> str:
+        sets: dict[str, CriteriaSet] = {}
+        for r in results:
+            sets.setdefault(r.criteria.id, r.criteria)
+        docs = [criteria_doc(c) for c in sets.values()]
+        return dumps({
+            "schema": SCHEMA,
+            "tool": {"name": "cchc-score", "version": __version__},
+            "criteria": docs[0] if docs else None,
+            "criteria_sets": docs,
+            "units": [unit_doc(r, options.lang) for r in results],
+        }) + "\n"

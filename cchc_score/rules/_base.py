@@ -1,0 +1,277 @@
+"""The rule interface every rule kind implements, and the helpers they share."""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+
+from .._i18n import Msg, msg
+from .._numbers import parse_decimal
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+@attrs.frozen
+class Outcome:
+    """What a rule gives for one value: points, a one-line explanation, and
+    whether the value makes the leaf not applicable (a 0/0 declared so)."""
+
+    points: Decimal
+    explanation: Msg
+    na: bool = False
+
+
+@attrs.frozen
+class Context:
+    """What a rule may know besides the value: the assessment year."""
+
+    year: int
+
+
+class InvalidValue(Exception):
+    """A declared value does not fit the rule; carries a translatable message."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+class InvalidParams(Exception):
+    """A rule's parameters in a criteria file are wrong: (key path, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, Msg]]) -> None:
+        super().__init__("; ".join(f"{k}: {m}" for k, m in problems))
+        self.problems = problems
+
+
+class Params:
+    """Reads a rule's parameter table, collecting every problem before failing.
+
+    Each accessor records the key as known; `finish()` reports unknown keys and
+    raises `InvalidParams` if anything was wrong.
+    """
+
+    def __init__(self, kind: str, raw: Mapping[str, Any]) -> None:
+        self.kind = kind
+        self.raw = raw
+        self.known: set[str] = {"kind"}
+        self.problems: list[tuple[str, Msg]] = []
+
+    def problem(self, key: str, message: Msg) -> None:
+        self.problems.append((key, message))
+
+    def get(self, key: str, default: Any = None, *, required: bool = False) -> Any:
+        self.known.add(key)
+        if key not in self.raw:
+            if required:
+                self.problem(key, msg("par.missing", key=key))
+            return default
+        return self.raw[key]
+
+    def decimal(
+        self, key: str, default: Decimal | None = None, *, required: bool = False,
+        positive: bool = False,
+    ) -> Decimal | None:
+        raw = self.get(key, None, required=required)
+        if raw is None:
+            return default
+        return self.check_decimal(key, raw, positive=positive)
+
+    def check_decimal(self, key: str, raw: Any, *, positive: bool = False) -> Decimal | None:
+        try:
+            value = parse_decimal(raw)
+        except ValueError as e:
+            self.problem(key, msg("par.type", key=key, problem=str(e)))
+            return None
+        if value < 0 or (positive and value == 0):
+            self.problem(key, msg("par.type", key=key,
+                                  problem=msg("par.positive" if positive else "par.nonneg")))
+            return None
+        return value
+
+    def text(self, key: str, default: str | None = None, *, required: bool = False,
+             choices: Iterable[str] | None = None) -> str | None:
+        raw = self.get(key, None, required=required)
+        if raw is None:
+            return default
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(key, msg("par.type", key=key, problem=msg("par.empty")))
+            return default
+        if choices is not None and raw not in (allowed := tuple(choices)):
+            self.problem(key, msg("par.type", key=key, problem=msg("par.one_of", allowed=allowed)))
+            return default
+        return raw
+
+    def tables(self, key: str, *, required: bool = False) -> list[Mapping[str, Any]]:
+        raw = self.get(key, None, required=required)
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.problem(key, msg("par.type", key=key, problem=msg("par.list")))
+            return []
+        if not raw and required:
+            self.problem(key, msg("par.type", key=key, problem=msg("par.empty")))
+        good = []
+        for i, item in enumerate(raw):
+            if isinstance(item, Mapping):
+                good.append(item)
+            else:
+                self.problem(f"{key}[{i}]", msg("par.type", key=f"{key}[{i}]",
+                                                problem=msg("par.table")))
+        return good
+
+    def finish(self) -> None:
+        for key in self.raw:
+            if key not in self.known:
+                self.problem(key, msg("par.unknown", key=key, kind=self.kind,
+                                      allowed=sorted(self.known - {"kind"})))
+        if self.problems:
+            raise InvalidParams(self.problems)
+
+
+class Rule(abc.ABC):
+    """A scoring rule: computes a leaf's points from a declared fact.
+
+    Subclasses set `kind` (the name used in criteria files) and `value_type`
+    (what the fact is: "bool", "choice", "date", "number", "percent", "ratio",
+    "points", "answers", or a plugin's own), and implement the four methods.
+    Instances are immutable and are built once per leaf by `build`.
+    """
+
+    kind: ClassVar[str]
+    value_type: ClassVar[str]
+    #: a rule is monotone when a larger fact never scores less (tiers, counts)
+    monotone: ClassVar[bool] = False
+
+    max: Decimal
+
+    @classmethod
+    @abc.abstractmethod
+    def build(cls, params: Params, node_max: Decimal) -> Rule:
+        """Read parameters (via `params`, which collects problems) for a leaf
+        whose maximum is `node_max`. Return the rule; the caller calls
+        `params.finish()` afterwards."""
+
+    @abc.abstractmethod
+    def best(self) -> Decimal:
+        """The highest points any value can give."""
+
+    @abc.abstractmethod
+    def parse_value(self, raw: Any) -> Any:
+        """Turn a raw declared value (TOML, a spreadsheet cell) into the fact;
+        raise `InvalidValue` when it does not fit."""
+
+    @abc.abstractmethod
+    def score(self, value: Any, ctx: Context) -> Outcome:
+        """Points and explanation for a parsed value."""
+
+    def describe_value(self) -> str:
+        """A short hint of the value to declare, for templates."""
+        return self.value_type
+
+    def example(self) -> Any:
+        """A raw value that scores the best outcome (for templates and tests)."""
+        raise NotImplementedError
+
+
+# -- value parsing shared by the built-in kinds --------------------------------
+
+_TRUE = {"true", "yes", "y", "co", "có", "x", "1", "dat", "đạt"}
+_FALSE = {"false", "no", "n", "khong", "không", "0", "", "-"}
+
+
+def fold(text: str) -> str:
+    """Case- and normalisation-insensitive form of a label (NFC, casefold,
+    collapsed spaces)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def parse_bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        word = fold(raw)
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    if isinstance(raw, int | Decimal) and raw in (0, 1):
+        return bool(raw)
+    raise InvalidValue(msg("val.bool", raw=repr(raw)))
+
+
+def parse_number(raw: Any, *, integer: bool = False) -> Decimal:
+    try:
+        value = parse_decimal(raw)
+    except ValueError:
+        raise InvalidValue(msg("val.number", raw=repr(raw))) from None
+    if value < 0:
+        raise InvalidValue(msg("val.negative", raw=raw))
+    if integer and value != value.to_integral_value():
+        raise InvalidValue(msg("val.integer", raw=raw))
+    return value
+
+
+def parse_percent(raw: Any) -> Decimal:
+    value = parse_number(raw)
+    if value > HUNDRED:
+        raise InvalidValue(msg("val.percent", raw=raw))
+    return value
+
+
+@attrs.frozen
+class Ratio:
+    num: Decimal
+    den: Decimal
+
+    @property
+    def share(self) -> Decimal:
+        """The share in percent; 0/0 has none (callers check `den` first)."""
+        return self.num * HUNDRED / self.den
+
+    def __str__(self) -> str:
+        return f"{self.num}/{self.den}"
+
+
+def parse_ratio(raw: Any) -> Ratio:
+    if isinstance(raw, str) and "/" in raw:
+        num_raw, _, den_raw = raw.partition("/")
+    elif isinstance(raw, Mapping) and set(raw) == {"num", "den"}:
+        num_raw, den_raw = raw["num"], raw["den"]
+    elif isinstance(raw, list | tuple) and len(raw) == 2:
+        num_raw, den_raw = raw
+    else:
+        raise InvalidValue(msg("val.ratio", raw=repr(raw)))
+    num, den = parse_number(num_raw), parse_number(den_raw)
+    if num > den:
+        raise InvalidValue(msg("val.ratio_order", num=num, den=den))
+    return Ratio(num, den)
+
+
+MISSING = "missing"
+
+
+def parse_date(raw: Any) -> dt.date | str:
+    """A date, or MISSING for a document that was not issued."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if raw is False or (isinstance(raw, str) and fold(raw) in _FALSE | {"missing"}):
+        return MISSING
+    if isinstance(raw, str):
+        text = raw.strip()
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+    raise InvalidValue(msg("val.date", raw=repr(raw)))
