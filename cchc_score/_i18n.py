@@ -421,4 +421,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.bad_set": ("bỏ qua bộ chỉ số lỗi: {issue}", "skipping a broken criteria set: {issue}"),
     "cli.bad_option": ("tùy chọn --set “{text}” cần dạng MÃ=GIÁ_TRỊ",
                        "option --set “{text}” needs CODE=VALUE"),
+    # -- report views (terminal breakdown, gains, province view) ------------------------
+    # -- office files (Excel import, template, results workbook) ---------------------
+    # -- plugins ---------------------------------------------------------------------
 }
