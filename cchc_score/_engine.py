@@ -5,7 +5,7 @@ the published index used to rank and band (as provinces do)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
@@ -25,6 +25,20 @@ from ._numbers import quantize
 from .rules import Context, Outcome
 
 ZERO = Decimal(0)
+#: Points that come out of a division (a proportional share, a weighted
+#: survey) are carried to 12 decimal places. Every sum of such numbers is then
+#: exact in Decimal's 28 digits, so lost parts add up exactly to max − points;
+#: the published figures (2 or 3 decimals) are far coarser.
+POINTS_PLACES = 12
+_QUANTUM = Decimal(1).scaleb(-POINTS_PLACES)
+
+
+def carry(points: Decimal) -> Decimal:
+    """Points as the engine carries them (see POINTS_PLACES)."""
+    exponent = points.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -POINTS_PLACES:
+        return points.quantize(_QUANTUM, rounding=ROUND_HALF_UP)
+    return points
 
 #: a tie policy turns published indexes, sorted high to low, into ranks
 TiePolicy = Callable[[Sequence[Decimal]], list[int]]
@@ -122,7 +136,9 @@ class _Scorer:
 def _scored(node: Node, out: Outcome, at_risk: Decimal = ZERO) -> NodeResult:
     if out.na:
         return _not_applicable(node, out.explanation)
-    points = min(max(out.points, ZERO), node.max) if node.role == "score" else out.points
+    points = carry(out.points)
+    if node.role == "score":
+        points = min(max(points, ZERO), node.max)
     lost = node.max - points if node.role == "score" else ZERO
     return NodeResult(node.code, node.title, points, node.max, node.max, lost,
                       explanation=out.explanation, role=node.role, method=node.method,

@@ -1,0 +1,295 @@
+"""A testing kit for criteria sets and rule kinds, built on Hypothesis.
+
+Province plugin authors use it two ways:
+
+- strategies that build valid facts for any rule (`values`) and valid
+  assessments for any criteria set (`assessments`), to state properties of
+  their own sets;
+- `RuleContract`, a base class whose tests check a rule kind's contract
+  (bounds, determinism, monotonicity where declared, clean errors); subclass
+  it in a test module and set `kind` and `params`.
+
+Hypothesis is imported here, so this module needs the `test` extra.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ._i18n import LANGS
+from ._model import Answer, Appraisal, Assessment, CriteriaSet, Evidence, Node, Unit
+from .rules import (
+    Bonus,
+    Choice,
+    Context,
+    Deadline,
+    Deduction,
+    InvalidValue,
+    Manual,
+    Proportional,
+    Rule,
+    RuleKinds,
+    Survey,
+    Tiers,
+    YesNo,
+)
+
+__all__ = ["RuleContract", "assessments", "decimals", "percents", "ratios", "values"]
+
+
+def decimals(min_value: Decimal | int = 0, max_value: Decimal | int = 1000,
+             places: int = 2) -> st.SearchStrategy[Decimal]:
+    """Finite decimals with at most `places` decimal places."""
+    return st.decimals(min_value=min_value, max_value=max_value, places=places,
+                       allow_nan=False, allow_infinity=False)
+
+
+def percents() -> st.SearchStrategy[Decimal]:
+    return decimals(0, 100, 3)
+
+
+def ratios(max_den: int = 500) -> st.SearchStrategy[str]:
+    """Ratios "num/den" with num ≤ den, including 0/0."""
+    return st.integers(0, max_den).flatmap(
+        lambda den: st.integers(0, den).map(lambda num: f"{num}/{den}"))
+
+
+def counts(max_count: int = 50) -> st.SearchStrategy[int]:
+    return st.integers(0, max_count)
+
+
+def values(rule: Rule) -> st.SearchStrategy[Any]:
+    """Raw facts a unit may declare for `rule` (what an assessment file holds)."""
+    if isinstance(rule, YesNo):
+        return st.booleans()
+    if isinstance(rule, Choice):
+        return st.sampled_from([o.key for o in rule.options])
+    if isinstance(rule, Deadline):
+        return st.one_of(st.just(False), st.dates(dt.date(2020, 1, 1), dt.date(2027, 12, 31)))
+    if isinstance(rule, Tiers | Proportional):
+        over = rule.over
+        if over == "ratio":
+            return ratios()
+        if over == "percent":
+            return percents()
+        return decimals(0, 1000, 0)
+    if isinstance(rule, Deduction | Bonus):
+        return counts()
+    if isinstance(rule, Survey):
+        if rule.weights is None:
+            return percents()
+        options = list(rule.weights)
+        return st.dictionaries(st.sampled_from(options), st.integers(0, 300), min_size=1
+                               ).filter(lambda d: sum(d.values()) > 0)
+    if isinstance(rule, Manual):
+        if rule.step is None:
+            return decimals(0, rule.max, 2)
+        steps = int(rule.max // rule.step)
+        return st.integers(0, steps).map(lambda n: n * rule.step)
+    # A plugin's kind: its own example is the least we know to be valid.
+    strategy = getattr(rule, "strategy", None)
+    if callable(strategy):
+        return strategy()  # type: ignore[no-any-return]
+    return st.just(rule.example())
+
+
+@st.composite
+def _answer(draw: st.DrawFn, node: Node) -> Answer:
+    assert node.rule is not None
+    raw = draw(values(node.rule))
+    evidence = draw(st.lists(st.builds(Evidence, number=st.just("01/KH"),
+                                       date=st.just(dt.date(2024, 1, 5)),
+                                       title=st.just("Kế hoạch")), max_size=1))
+    return Answer(node.code, node.rule.parse_value(raw), tuple(evidence))
+
+
+@st.composite
+def assessments(draw: st.DrawFn, criteria: CriteriaSet, *, unit: Unit | None = None,
+                not_applicable: bool = True, appraisal: bool = True,
+                survey: bool = True, blanks: bool = True) -> Assessment:
+    """Valid assessments of `criteria`: any facts, optionally blanks,
+    not-applicable claims, appraisal entries and survey values."""
+    unit = unit or Unit(draw(st.sampled_from(["u1", "u2", "u3"])), "Đơn vị thử", criteria.group)
+    answers: dict[str, Answer] = {}
+    survey_values: dict[str, Any] = {}
+    appraisals: dict[str, Appraisal] = {}
+    for node in criteria.leaves():
+        assert node.rule is not None
+        if node.method == "survey":
+            if survey and draw(st.booleans()):
+                survey_values[node.code] = node.rule.parse_value(draw(values(node.rule)))
+            continue
+        if blanks and draw(st.integers(0, 9)) == 0:
+            continue
+        answers[node.code] = draw(_answer(node))
+        if appraisal and draw(st.integers(0, 5)) == 0:
+            if draw(st.booleans()):
+                points = draw(decimals(0, node.max, 2))
+                appraisals[node.code] = Appraisal(node.code, points=points, reason="thẩm định")
+            else:
+                value = node.rule.parse_value(draw(values(node.rule)))
+                appraisals[node.code] = Appraisal(node.code, value=value, reason="thẩm định")
+    na: dict[str, str] = {}
+    if not_applicable:
+        codes = draw(st.lists(st.sampled_from(criteria.codes), max_size=3, unique=True))
+        na = {code: "không áp dụng" for code in codes}
+    year = draw(st.integers(criteria.years[0], criteria.years[1]))
+    return Assessment(criteria.id, year, unit, answers, na, appraisals, survey_values)
+
+
+class RuleContract:
+    """Subclass in a pytest module to check a rule kind's contract.
+
+    Set `kind` (the Rule subclass), `params` (parameter tables to test, as in
+    a criteria file, without `kind`) and optionally `node_max`, `bad_values`
+    (raw values the rule must refuse with InvalidValue) and `kinds` (a
+    registry holding the kind; by default one is built with it registered).
+    """
+
+    kind: ClassVar[type[Rule]]
+    params: ClassVar[Sequence[Mapping[str, Any]]] = ({},)
+    node_max: ClassVar[Decimal] = Decimal(1)
+    bad_values: ClassVar[Sequence[Any]] = ()
+
+    def _rules(self) -> list[Rule]:
+        kinds = RuleKinds.builtin() if self.kind.kind in RuleKinds.builtin() else RuleKinds()
+        if self.kind.kind not in kinds:
+            kinds.register(self.kind, "test")
+        return [kinds.build({"kind": self.kind.kind, **p}, self.node_max) for p in self.params]
+
+    def test_best_within_max(self) -> None:
+        for rule in self._rules():
+            assert Decimal(0) <= rule.best() <= self.node_max
+
+    @settings(max_examples=50)
+    @given(data=st.data())
+    def test_points_within_bounds_and_deterministic(self, data: st.DataObject) -> None:
+        for rule in self._rules():
+            value = rule.parse_value(data.draw(values(rule)))
+            first = rule.score(value, Context(2024))
+            again = rule.score(value, Context(2024))
+            assert first == again
+            assert Decimal(0) <= first.points <= rule.best()
+            for lang in LANGS:
+                assert first.explanation.render(lang)
+
+    @settings(max_examples=50)
+    @given(data=st.data())
+    def test_monotone_when_declared(self, data: st.DataObject) -> None:
+        for rule in self._rules():
+            if not rule.monotone:
+                continue
+            a = rule.parse_value(data.draw(values(rule)))
+            b = rule.parse_value(data.draw(values(rule)))
+            key = _order_key(a), _order_key(b)
+            if None in key or key[0] == key[1]:
+                continue
+            low, high = (a, b) if key[0] < key[1] else (b, a)  # type: ignore[operator]
+            ctx = Context(2024)
+            assert rule.score(low, ctx).points <= rule.score(high, ctx).points
+
+    def test_bad_values_raise_clean_errors(self) -> None:
+        for rule in self._rules():
+            for raw in self.bad_values:
+                try:
+                    rule.parse_value(raw)
+                except InvalidValue as e:
+                    for lang in LANGS:
+                        assert e.message.render(lang)
+                else:
+                    raise AssertionError(f"{rule.kind} accepted the bad value {raw!r}")
+
+
+def _order_key(value: Any) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value
+    num, den = getattr(value, "num", None), getattr(value, "den", None)
+    if num is not None and den:
+        return Decimal(num) / Decimal(den)
+    return None
+
+
+# -- random criteria sets ----------------------------------------------------------
+
+_RULE_TABLES = {
+    "yes_no": lambda m: st.just({"kind": "yes_no"}),
+    "choice": lambda m: st.just({"kind": "choice", "options": [
+        {"key": "dat", "points": m}, {"key": "mot-phan", "points": m / 2},
+        {"key": "khong", "points": Decimal(0)}]}),
+    "deadline": lambda m: st.just({"kind": "deadline", "due": "03-31",
+                                   "late": [{"days": 30, "points": m / 2}]}),
+    "tiers": lambda m: st.sampled_from(["number", "percent", "ratio"]).map(lambda over: {
+        "kind": "tiers", "over": over,
+        "zero_denominator": "na" if over == "ratio" else "full",
+        "tiers": [{"min": Decimal(100 if over != "number" else 5), "points": m},
+                  {"min": Decimal(95 if over != "number" else 3), "points": m / 2},
+                  {"above": Decimal(50 if over != "number" else 1), "points": m / 4}]}
+        if over != "ratio" else {
+        "kind": "tiers", "over": over, "zero_denominator": "na",
+        "tiers": [{"min": Decimal(100), "points": m}, {"min": Decimal(95), "points": m / 2}]}),
+    "proportional": lambda m: st.sampled_from([{"kind": "proportional"},
+                                               {"kind": "proportional", "floor": 50},
+                                               {"kind": "proportional", "over": "ratio"}]),
+    "deduction": lambda m: st.just({"kind": "deduction", "per_item": m / 4}),
+    "bonus": lambda m: st.just({"kind": "bonus", "per_item": m / 4}),
+    "manual": lambda m: st.just({"kind": "manual", "step": Decimal("0.25")}),
+}
+
+
+@st.composite
+def criteria_sets(draw: st.DrawFn, *, survey: bool = True,
+                  kinds: RuleKinds | None = None) -> CriteriaSet:
+    """Small valid criteria sets (2–4 components, two or three levels) using
+    every built-in rule kind, loaded through the real validator."""
+    from .load import parse_criteria
+
+    nodes: list[dict[str, Any]] = []
+    maxima = [Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2)]
+
+    def leaf(code: str) -> Decimal:
+        node_max = draw(st.sampled_from(maxima))
+        kind = draw(st.sampled_from(sorted(_RULE_TABLES)))
+        entry: dict[str, Any] = {"code": code, "title": f"Tiêu chí {code}", "max": node_max,
+                                 "rule": draw(_RULE_TABLES[kind](node_max))}
+        if survey and draw(st.integers(0, 6)) == 0:
+            entry.update(method="survey", rule={"kind": "survey"}, evidence="none")
+        nodes.append(entry)
+        return node_max
+
+    for c in range(1, draw(st.integers(2, 4)) + 1):
+        component = {"code": str(c), "title": f"Lĩnh vực {c}", "max": Decimal(0)}
+        nodes.append(component)
+        total = Decimal(0)
+        for k in range(1, draw(st.integers(1, 3)) + 1):
+            code = f"{c}.{k}"
+            if draw(st.booleans()):
+                total += leaf(code)
+                continue
+            criterion = {"code": code, "title": f"Tiêu chí {code}", "max": Decimal(0)}
+            nodes.append(criterion)
+            sub = sum((leaf(f"{code}.{s}") for s in range(1, draw(st.integers(1, 3)) + 1)),
+                      Decimal(0))
+            criterion["max"] = sub
+            total += sub
+        component["max"] = total
+    ties = draw(st.sampled_from(["shared", "dense"]))
+    data = {
+        "schema": 1, "id": "thu-nghiem", "title": "Bộ chỉ số thử nghiệm", "group": "nhom",
+        "years": [2024, 2025], "decimals": draw(st.sampled_from([2, 3])), "ties": ties,
+        "scale": 100, "source": {"issuer": "Thử nghiệm", "decision": "không"},
+        "bands": [{"name": "Tốt", "min": 80}, {"name": "Khá", "min": 50}],
+        "nodes": nodes,
+    }
+    criteria, issues = parse_criteria(data, "<generated>", kinds or RuleKinds.builtin())
+    errors = [i for i in issues if i.level == "error"]
+    assert criteria is not None, [i.render("en") for i in errors]
+    return criteria
+
+
+__all__ += ["counts", "criteria_sets"]
