@@ -40,7 +40,7 @@ def read_survey_csv(path: Path) -> tuple[dict[str, dict[str, Any]], list[Issue]]
         unit, code = row.pop("unit"), row.pop("code")
         if not unit and not code:
             continue
-        if "value" in row and row["value"]:
+        if row.get("value"):
             raw: Any = row["value"]
         else:
             raw = {k: v for k, v in row.items() if k != "value" and v}

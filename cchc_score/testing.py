@@ -15,7 +15,7 @@ Hypothesis is imported here, so this module needs the `test` extra.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -90,8 +90,8 @@ def values(rule: Rule) -> st.SearchStrategy[Any]:
     if isinstance(rule, Manual):
         if rule.step is None:
             return decimals(0, rule.max, 2)
-        steps = int(rule.max // rule.step)
-        return st.integers(0, steps).map(lambda n: n * rule.step)
+        step = rule.step
+        return st.integers(0, int(rule.max // step)).map(lambda n: n * step)
     # A plugin's kind: its own example is the least we know to be valid.
     strategy = getattr(rule, "strategy", None)
     if callable(strategy):
@@ -217,7 +217,7 @@ def _order_key(value: Any) -> Decimal | None:
 
 # -- random criteria sets ----------------------------------------------------------
 
-_RULE_TABLES = {
+_RULE_TABLES: dict[str, Callable[[Decimal], st.SearchStrategy[dict[str, Any]]]] = {
     "yes_no": lambda m: st.just({"kind": "yes_no"}),
     "choice": lambda m: st.just({"kind": "choice", "options": [
         {"key": "dat", "points": m}, {"key": "mot-phan", "points": m / 2},
