@@ -34,7 +34,9 @@ class Msg:
         return self.render("en")
 
 
-def msg(key: str, **args: Any) -> Msg:
+def msg(key: str, /, **args: Any) -> Msg:
+    # `key` is positional-only: many messages take an argument called `key`
+    # (a TOML key path), e.g. msg("crit.missing_key", key="title").
     if key not in CATALOG:
         raise KeyError(f"no message {key!r} in the catalog")
     return Msg(key, args)
@@ -75,6 +77,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "no": ("không", "no"),
     "text": ("{text}", "{text}"),
     # -- rule outcomes -------------------------------------------------------
+    "unit.items": ("mục", "items"),
     "out.yes_no": ("{label} → {points}/{max} điểm", "{label} → {points}/{max} points"),
     "out.choice": ("Chọn “{label}” → {points}/{max} điểm", "Chose “{label}” → {points}/{max} points"),
     "out.deadline.on_time": (
@@ -209,6 +212,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "answer option “{option}” has no weight ({options})",
     ),
     # -- rule parameter problems --------------------------------------------------
+    "par.at_most": ("không được lớn hơn điểm tối đa {max}", "must not exceed the maximum {max}"),
     "par.missing": ("thiếu tham số “{key}”", "missing parameter “{key}”"),
     "par.unknown": (
         "tham số không hợp lệ “{key}” cho loại “{kind}”; hợp lệ: {allowed}",
@@ -236,6 +240,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "late entries must increase in days",
     ),
     # -- criteria file problems ---------------------------------------------------
+    "crit.child": ("{code}: {max}", "{code}: {max}"),
     "crit.toml": ("không đọc được TOML: {error}", "cannot parse TOML: {error}"),
     "crit.read": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
     "crit.missing_key": ("thiếu khóa bắt buộc “{key}”", "missing required key “{key}”"),
@@ -422,6 +427,521 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.bad_option": ("tùy chọn --set “{text}” cần dạng MÃ=GIÁ_TRỊ",
                        "option --set “{text}” needs CODE=VALUE"),
     # -- report views (terminal breakdown, gains, province view) ------------------------
+    # what to declare to reach a rule's next band (Rule.next_step)
+    "need.option": ("chọn “{label}”", "choose “{label}”"),
+    "need.on_time": ("ban hành đúng hạn, chậm nhất ngày {due}", "issue it on time, by {due}"),
+    "need.late_by": (
+        "ban hành chậm nhất ngày {date} (chậm không quá {days} ngày)",
+        "issue it by {date} (at most {days} days late)",
+    ),
+    "need.issue": ("ban hành văn bản, dù chậm", "issue the document, even late"),
+    "need.band": ("đạt mức {band}", "reach {band}"),
+    "need.band_ratio": ("đạt mức {band}: ít nhất {num}/{den}", "reach {band}: at least {num}/{den}"),
+    "need.share": ("đạt tỷ lệ {share}%", "reach a share of {share}%"),
+    "need.share_ratio": (
+        "đạt tỷ lệ {share}%: ít nhất {num}/{den}",
+        "reach a share of {share}%: at least {num}/{den}",
+    ),
+    "need.fewer": ("giảm còn {count} {unit}", "bring it down to {count} {unit}"),
+    "need.more": ("tăng lên {count} {unit}", "raise it to {count} {unit}"),
+    "need.points": ("được chấm {points} điểm", "be awarded {points} points"),
+    # the unit breakdown
+    "view.meta": ("Nhóm {group} · năm {year} · {stage}", "Group {group} · year {year} · {stage}"),
+    "view.source": ("Bộ chỉ số {id}: {issuer}, {decision}", "Criteria set {id}: {issuer}, {decision}"),
+    "view.components": ("Điểm theo lĩnh vực", "Points by component"),
+    "view.achieved": ("Đạt/Tối đa", "Points/Max"),
+    "view.total": ("Tổng", "Total"),
+    "view.item_max": ("{code} ({max} điểm)", "{code} ({max} points)"),
+    "view.note_na": (
+        "Không áp dụng, không tính vào điểm tối đa: {items}",
+        "Not applicable, left out of the maximum: {items}",
+    ),
+    "view.note_pending": (
+        "* Chờ kết quả điều tra xã hội học, không tính là mất điểm: {items}",
+        "* Awaiting the survey, not counted as lost: {items}",
+    ),
+    "view.lost_head": (
+        "Mất điểm ở đâu: {points} điểm ở {count} tiêu chí",
+        "Where the points were lost: {points} points in {count} criteria",
+    ),
+    "view.lost_unrecoverable": (
+        "(quy tắc không cho đạt tối đa: {points} điểm không thể lấy lại)",
+        "(the rule cannot reach the maximum: {points} points cannot be recovered)",
+    ),
+    "view.risk_head": (
+        "Điểm có rủi ro (tự chấm nhưng chưa có tài liệu kiểm chứng): {points} điểm ở {count} tiêu chí",
+        "Points at risk (claimed without evidence): {points} points in {count} criteria",
+    ),
+    "view.appraisal_head": ("Tự đánh giá và thẩm định", "Self-assessment and appraisal"),
+    "view.appraisal_totals": (
+        "Tự đánh giá {own} điểm (chỉ số {own_index}) → sau thẩm định {points} điểm "
+        "(chỉ số {index}), chênh lệch {diff}",
+        "Self-assessed {own} points (index {own_index}) → appraised {points} points "
+        "(index {index}), difference {diff}",
+    ),
+    "view.appraisal_none": (
+        "Hội đồng thẩm định công nhận toàn bộ điểm tự chấm.",
+        "The appraisal council recognised every self-assessed score.",
+    ),
+    "view.self": ("Tự chấm", "Self"),
+    "view.appraised": ("Thẩm định", "Appraised"),
+    "view.diff": ("Chênh", "Diff"),
+    "view.reason": ("Lý do: {reason}", "Reason: {reason}"),
+    "view.no_reason": ("(không ghi lý do)", "(no reason given)"),
+    "view.reason_head": ("Lý do", "Reason"),
+    "view.to_declare": ("Cần kê khai", "What to declare"),
+    # where to gain, what-if
+    "view.gains_head": (
+        "Nơi có thể tăng điểm: {points} điểm có thể lấy lại ở {count} tiêu chí",
+        "Where to gain: {points} points recoverable in {count} criteria",
+    ),
+    "view.gains_none": (
+        "Không còn điểm nào có thể lấy lại từ nội dung kê khai.",
+        "No points left to recover from declared facts.",
+    ),
+    "view.recoverable": ("Lấy lại", "Gain"),
+    "view.next": (
+        "Bậc tiếp theo: {need} → {points}/{max} điểm (+{gain})",
+        "Next band: {need} → {points}/{max} points (+{gain})",
+    ),
+    "view.try": ("thử: --set {code}={value}", "try: --set {code}={value}"),
+    "view.no_next": (
+        "Quy tắc không gợi ý được bậc tiếp theo.",
+        "The rule suggests no next band.",
+    ),
+    "view.whatif_head": (
+        "Giả định (--set), tệp đầu vào không thay đổi",
+        "What-if (--set), the input files are unchanged",
+    ),
+    "view.now": ("Hiện tại", "Now"),
+    "view.whatif": ("Giả định", "What-if"),
+    "view.whatif_leaf": ("{code}: {before} → {after} điểm ({diff})", "{code}: {before} → {after} points ({diff})"),
+    "view.whatif_council": (
+        "{code}: ở giai đoạn thẩm định, điểm do hội đồng quyết định; --set chỉ đổi giá trị tự kê khai",
+        "{code}: at the appraised stage the council's entry decides; --set changed only the "
+        "self-declared value",
+    ),
+    # the province view
+    "view.change": ("So với năm trước", "vs last year"),
+    "view.new": ("mới", "new"),
+    "view.heat_head": (
+        "Điểm mất theo lĩnh vực, nhóm “{group}”",
+        "Points lost by component, group “{group}”",
+    ),
+    "view.heat_legend": (
+        "Mỗi ô: điểm mất. · không mất; ░ dưới 10%; ▒ dưới 25%; ▓ dưới 50%; █ từ 50% điểm "
+        "của lĩnh vực; — không áp dụng; … chờ điều tra XHH.",
+        "Each cell: points lost. · none; ░ under 10%; ▒ under 25%; ▓ under 50%; █ 50% or more "
+        "of the component's points; — not applicable; … survey pending.",
+    ),
+    "view.mean": ("TB nhóm", "Mean"),
+    "view.mean_head": (
+        "Trung bình nhóm “{group}” theo lĩnh vực",
+        "Mean of group “{group}” by component",
+    ),
+    "view.mean_points": ("Điểm TB", "Mean pts"),
+    "view.units": ("Số ĐV", "Units"),
+    "view.lost_total": ("Tổng mất", "Lost"),
+    # reading last year's results (--previous)
+    "prev.format": (
+        "không phải tệp kết quả JSON của cchc-score (--format json): {problem}",
+        "not a cchc-score JSON result (--format json): {problem}",
+    ),
+    # command line: what-if and focus
+    "cli.set_unit": (
+        "--set: đã chấm {count} đơn vị; chọn đơn vị bằng --unit MÃ_ĐV hoặc --set MÃ_ĐV:MÃ=GIÁ_TRỊ",
+        "--set: {count} units were scored; choose one with --unit ID or --set ID:CODE=VALUE",
+    ),
+    "cli.unknown_unit": (
+        "không có đơn vị “{id}” trong các tệp đã chấm; có: {known}",
+        "no unit “{id}” among the scored files; known: {known}",
+    ),
     # -- office files (Excel import, template, results workbook) ---------------------
+    "office.no_openpyxl": (
+        "cần gói openpyxl để đọc/ghi tệp Excel; cài bằng: pip install \"cchc-score[excel]\"",
+        "the openpyxl package is needed for Excel files; install it with: "
+        "pip install \"cchc-score[excel]\"",
+    ),
+    "office.unreadable": (
+        "không mở được tệp Excel (.xlsx): {error}",
+        "cannot open the Excel (.xlsx) file: {error}",
+    ),
+    "office.needs_output": (
+        "định dạng {format} là tệp nhị phân: cần -o TỆP",
+        "format {format} is a binary file: -o FILE is required",
+    ),
+    "office.at_row": ("dòng {row}: ", "row {row}: "),
+    # importing a criteria workbook
+    "office.no_sheet": (
+        "không có trang tính “{sheet}”; các trang: {sheets}",
+        "no sheet “{sheet}”; sheets: {sheets}",
+    ),
+    "office.no_header": (
+        "trang “{sheet}”: không thấy dòng tiêu đề (STT, tiêu chí, điểm tối đa); đọc theo cột A, B, C",
+        "sheet “{sheet}”: no header row (STT, criterion, maximum) found; reading columns A, B, C",
+    ),
+    "office.no_nodes": ("không có tiêu chí nào trong bảng", "the table holds no criteria"),
+    "office.no_year": (
+        "không xác định được năm áp dụng từ bảng; ghi rõ bằng --year",
+        "the year is not stated in the table; give it with --year",
+    ),
+    "office.bad_code": (
+        "mã “{code}” không hợp lệ (cần dạng 1, 1.2, 1.2.3); sửa trong bảng hoặc dùng --fix-codes",
+        "code “{code}” is not valid (expected 1, 1.2, 1.2.3); fix the table or use --fix-codes",
+    ),
+    "office.no_max": ("mã “{code}” thiếu điểm tối đa", "code “{code}” has no maximum"),
+    "office.option_before_node": (
+        "dòng “{text}” nằm trước tiêu chí đầu tiên, bỏ qua",
+        "row “{text}” comes before the first criterion; ignored",
+    ),
+    "office.level_jump": (
+        "mã “{code}” nhảy cấp (nút trên là “{parent}”)",
+        "code “{code}” skips a level (the node above is “{parent}”)",
+    ),
+    "office.dup_code": (
+        "mã “{code}” bị trùng với dòng {first}; theo thứ tự dòng phải là “{expected}” — "
+        "sửa trong bảng hoặc dùng --fix-codes",
+        "code “{code}” repeats row {first}; by row order it should be “{expected}” — "
+        "fix the table or use --fix-codes",
+    ),
+    "office.misplaced_code": (
+        "mã “{code}” không thuộc nút cha ở dòng trên; theo thứ tự dòng phải là “{expected}” — "
+        "sửa trong bảng hoặc dùng --fix-codes",
+        "code “{code}” does not belong under the node above; by row order it should be "
+        "“{expected}” — fix the table or use --fix-codes",
+    ),
+    "office.code_order": (
+        "mã “{code}” không liền số thứ tự (dự kiến “{expected}”); giữ nguyên",
+        "code “{code}” breaks the numbering (expected “{expected}”); kept as printed",
+    ),
+    "office.code_fixed": (
+        "đánh lại mã theo thứ tự dòng: “{old}” → “{new}”",
+        "renumbered by row order: “{old}” → “{new}”",
+    ),
+    "office.code_fixed_dup": (
+        "đánh lại mã theo thứ tự dòng: “{old}” (trùng dòng {first}) → “{new}”",
+        "renumbered by row order: “{old}” (repeats row {first}) → “{new}”",
+    ),
+    "office.sum": (
+        "điểm tối đa của “{code}” là {max} nhưng tổng các tiêu chí con là {total} ({children})",
+        "the maximum of “{code}” is {max} but its children add up to {total} ({children})",
+    ),
+    "office.total_differs": (
+        "dòng tổng cộng ghi {total}, tổng các lĩnh vực là {sum}",
+        "the total row says {total}; the components add up to {sum}",
+    ),
+    "office.options_on_parent": (
+        "“{code}” có tiêu chí con nhưng cũng có {count} dòng phương án chấm; bỏ qua các dòng này",
+        "“{code}” has sub-criteria and also {count} option rows; the option rows are ignored",
+    ),
+    "office.points_differ": (
+        "điểm ghi trong nội dung ({text}) khác cột điểm ({cell}); lấy theo nội dung",
+        "the points in the text ({text}) differ from the points column ({cell}); "
+        "the text is used",
+    ),
+    "office.option_over": (
+        "phương án “{text}” cho {points} điểm, vượt điểm tối đa {max}; tính bằng {max}",
+        "option “{text}” gives {points} points, above the maximum {max}; counted as {max}",
+    ),
+    "office.no_options": (
+        "“{code}” không có dòng phương án chấm: chấm tay (manual) trong khoảng điểm tối đa — "
+        "cần hoàn thiện",
+        "“{code}” has no option rows: manual points within its maximum — to be finished",
+    ),
+    "office.option_no_points": (
+        "“{code}”: phương án “{text}” không ghi điểm: chấm tay (manual) — cần hoàn thiện",
+        "“{code}”: option “{text}” has no points: manual points — to be finished",
+    ),
+    "office.unreadable_options": (
+        "“{code}”: không đọc được cách chấm từ các phương án: chấm tay (manual) trong khoảng "
+        "điểm tối đa, giữ nguyên văn trong source_text — cần hoàn thiện",
+        "“{code}”: the options could not be read as a rule: manual points within the "
+        "maximum, the text kept in source_text — to be finished",
+    ),
+    "office.band_overlap": (
+        "“{text}”: mức này và mức trên cùng chứa giá trị {hi}; đọc theo nửa khoảng: "
+        "từ {lo} đến dưới {hi}",
+        "“{text}”: this band and the one above both include {hi}; read half-open: "
+        "from {lo} to under {hi}",
+    ),
+    "office.band_gap": (
+        "“{text}”: cận của mức này không khớp với mức trên ({hi}); đọc là từ {lo} đến dưới {hi}",
+        "“{text}”: this band's bound does not meet the band above ({hi}); read as from {lo} "
+        "to under {hi}",
+    ),
+    "office.band_no_upper": (
+        "“{text}”: thiếu cận trên; đọc là từ {lo} đến dưới {hi}",
+        "“{text}”: the upper bound is missing; read as from {lo} to under {hi}",
+    ),
+    "office.band_points_order": (
+        "“{text}”: mức thấp hơn nhưng nhiều điểm hơn mức trên",
+        "“{text}”: a lower band scores more than the band above",
+    ),
+    "office.band_stray_up": (
+        "“{text}”: ghi cả khoảng và “trở lên”; đọc theo khoảng",
+        "“{text}”: gives both a range and “trở lên” (or more); read as the range",
+    ),
+    "office.stray_quote": (
+        "“{text}”: dấu ngoặc kép thừa; bỏ khỏi nhãn lựa chọn",
+        "“{text}”: a stray quotation mark; dropped from the option's label",
+    ),
+    "office.best_under": (
+        "phương án cao nhất ({best}) không đạt điểm tối đa {max}; giữ như bản gốc",
+        "the best option ({best}) cannot reach the maximum {max}; kept as printed",
+    ),
+    "office.hdr_imported": (
+        "Nhập bằng `cchc-score import-criteria` {version} từ tệp {file}",
+        "Imported by `cchc-score import-criteria` {version} from {file}",
+    ),
+    "office.hdr_counts": (
+        "  trang “{sheet}”, dòng tiêu đề {row}: {nodes} nút, {leaves} tiêu chí chấm điểm, "
+        "{manual} chấm tay",
+        "  sheet “{sheet}”, header row {row}: {nodes} nodes, {leaves} scored leaves, "
+        "{manual} manual",
+    ),
+    "office.hdr_defects": (
+        "Các lỗi của bảng gốc (cũng ghi trong [source].defects):",
+        "Defects of the source table (also in [source].defects):",
+    ),
+    "office.hdr_manual": (
+        "Cần hoàn thiện bằng tay (chấm tay, chưa đọc được cách chấm): {codes}",
+        "To be finished by hand (manual points, rule not read): {codes}",
+    ),
+    "office.node_manual": (
+        "CẦN XEM LẠI: chưa đọc được cách chấm; thay quy tắc manual bằng quy tắc đúng",
+        "TO REVIEW: the rule could not be read; replace the manual rule with the right one",
+    ),
+    "office.node_survey": (
+        "Tiêu chí đo bằng ý kiến người dân (điều tra xã hội học): method = \"survey\"",
+        "Measured by people's opinions (sociological survey): method = \"survey\"",
+    ),
+    "office.unknown_issuer": ("(chưa ghi cơ quan ban hành)", "(issuer not given)"),
+    "office.unknown_decision": ("(chưa ghi số quyết định)", "(decision not given)"),
+    "office.src_note": ("Nhập từ bảng tiêu chí {file}.", "Imported from the criteria table {file}."),
+    "office.src_provenance": (
+        "tệp {file}, sha256:{digest}, trang “{sheet}”",
+        "file {file}, sha256:{digest}, sheet “{sheet}”",
+    ),
+    "office.imported": (
+        "Đã ghi {path}: bộ chỉ số “{id}”, {nodes} nút, {leaves} tiêu chí chấm điểm "
+        "({manual} chấm tay), tổng {total} điểm",
+        "Wrote {path}: criteria set “{id}”, {nodes} nodes, {leaves} scored leaves "
+        "({manual} manual), total {total} points",
+    ),
+    "office.import_failed": (
+        "{path}: {count} lỗi, chưa ghi tệp tiêu chí",
+        "{path}: {count} errors, no criteria file written",
+    ),
+    # the self-assessment form
+    "office.form_no_table": (
+        "không thấy bảng tự chấm (dòng tiêu đề có STT, nội dung, giá trị kê khai) trong các "
+        "trang: {sheets}",
+        "no self-assessment table (a header row with STT, title and declared value) in the "
+        "sheets: {sheets}",
+    ),
+    "office.form_no_info": (
+        "thiếu trang “{sheet}” (bộ chỉ số, năm, đơn vị)",
+        "the “{sheet}” sheet (criteria set, year, unit) is missing",
+    ),
+    "office.form_year": ("năm đánh giá “{raw}” không hợp lệ", "assessment year “{raw}” is not valid"),
+    "office.form_no_code": (
+        "dòng có số liệu nhưng không có mã tiêu chí (STT); bỏ qua",
+        "this row has data but no criterion code (STT); ignored",
+    ),
+    "office.form_half_ratio": (
+        "“{code}”: cần cả tử số và mẫu số",
+        "“{code}”: both numerator and denominator are needed",
+    ),
+    "office.form_bad_number": (
+        "“{code}”: cột {column} cần một số, nhận được “{raw}”",
+        "“{code}”: column {column} needs a number, got “{raw}”",
+    ),
+    "office.form_bad_date": (
+        "“{code}”: ngày văn bản “{raw}” không hợp lệ (dd/mm/yyyy)",
+        "“{code}”: document date “{raw}” is not valid (dd/mm/yyyy)",
+    ),
+    "office.form_dup_code": (
+        "mã “{code}” xuất hiện hai lần (dòng {first}); lấy dòng đầu",
+        "code “{code}” appears twice (row {first}); the first row is used",
+    ),
+    "office.form_hint_survey": (
+        "Điều tra xã hội học: tỉnh cung cấp kết quả, đơn vị không kê khai",
+        "Sociological survey: the province supplies the result; units do not declare it",
+    ),
+    "office.form_title": ("BẢNG TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH", "ADMINISTRATIVE REFORM SELF-ASSESSMENT"),
+    # blank assessments (TOML template and the form's guidance column)
+    "office.tpl_header": (
+        "Bảng kê khai tự đánh giá theo bộ chỉ số “{title}” ({id})",
+        "Self-assessment to fill for the criteria set “{title}” ({id})",
+    ),
+    "office.tpl_howto": (
+        "Với mỗi tiêu chí: bỏ dấu # ở dòng `value = …` và ghi số liệu thực tế; ghi tài liệu\n"
+        "kiểm chứng vào evidence. Không nhập điểm: điểm được tính từ số liệu kê khai.\n"
+        "Chấm thử: cchc-score score {file}",
+        "For each criterion: uncomment `value = …` and write the actual fact; list the\n"
+        "evidence in `evidence`. Do not type points: they are computed from the facts.\n"
+        "Score it: cchc-score score {file}",
+    ),
+    "office.tpl_tags": (
+        "tags: nhãn đơn vị dùng cho điều kiện áp dụng (applies) của bộ chỉ số",
+        "tags: unit tags used by the set's applicability rules (applies)",
+    ),
+    "office.tpl_node": ("{code} {title} — tối đa {max} điểm", "{code} {title} — max {max} points"),
+    "office.tpl_survey": (
+        "Điều tra xã hội học: tỉnh cung cấp kết quả, đơn vị không kê khai.",
+        "Sociological survey: the province supplies the result; units do not declare it.",
+    ),
+    "office.tpl_evidence": (
+        "tài liệu kiểm chứng: {{ number = \"…\", date = 2024-01-20, title = \"…\" }}",
+        "evidence: {{ number = \"…\", date = 2024-01-20, title = \"…\" }}",
+    ),
+    "office.tpl_na": (
+        "Tiêu chí không áp dụng cho đơn vị: \"mã\" = \"lý do\"",
+        "Criteria that do not apply to the unit: \"code\" = \"reason\"",
+    ),
+    "office.tpl_what": ("Kê khai: {what}", "Declare: {what}"),
+    "office.tpl_bool": ("có / không (true / false)", "yes / no (true / false)"),
+    "office.tpl_yes": ("“{label}” (true) → {points} điểm", "“{label}” (true) → {points} points"),
+    "office.tpl_no": ("“{label}” (false) → {points} điểm", "“{label}” (false) → {points} points"),
+    "office.tpl_choice": ("một lựa chọn (mã hoặc nội dung)", "one option (its key or label)"),
+    "office.tpl_option": ("“{key}”: {label} → {points} điểm", "“{key}”: {label} → {points} points"),
+    "office.tpl_deadline": (
+        "ngày ban hành văn bản (YYYY-MM-DD), hạn {due}; false nếu không ban hành",
+        "the document's date (YYYY-MM-DD), due {due}; false when not issued",
+    ),
+    "office.tpl_on_time": ("đúng hạn (đến {due}) → {points} điểm", "on time (by {due}) → {points} points"),
+    "office.tpl_late": (
+        "chậm đến {days} ngày → {points} điểm",
+        "up to {days} days late → {points} points",
+    ),
+    "office.tpl_later": ("chậm hơn → {points} điểm", "later → {points} points"),
+    "office.tpl_missing": ("không ban hành → {points} điểm", "not issued → {points} points"),
+    "office.tpl_band": ("{band} → {points} điểm", "{band} → {points} points"),
+    "office.tpl_zero_full": (
+        "không phát sinh (0/0) → đạt tối đa",
+        "none arose (0/0) → full points",
+    ),
+    "office.tpl_zero_na": ("không phát sinh (0/0) → không áp dụng", "none arose (0/0) → not applicable"),
+    "office.tpl_zero_zero": ("không phát sinh (0/0) → 0 điểm", "none arose (0/0) → 0 points"),
+    "office.tpl_percent": ("tỷ lệ phần trăm 0–100, ví dụ 96,5", "a share in percent 0–100, e.g. 96.5"),
+    "office.tpl_ratio": (
+        "tử số/mẫu số, ví dụ \"193/200\"",
+        "numerator/denominator, e.g. \"193/200\"",
+    ),
+    "office.tpl_number": ("số lượng{unit}", "a count{unit}"),
+    "office.tpl_proportional": ("điểm = {max} × tỷ lệ", "points = {max} × the share"),
+    "office.tpl_deduction": (
+        "mỗi mục trừ {per_item} điểm, từ {max}",
+        "each item takes {per_item} points off {max}",
+    ),
+    "office.tpl_bonus": (
+        "mỗi mục cộng {per_item} điểm, tối đa {cap}",
+        "each item adds {per_item} points, at most {cap}",
+    ),
+    "office.tpl_points": ("số điểm 0–{max}{step}", "points 0–{max}{step}"),
+    "office.tpl_step": (", bước {step}", ", in steps of {step}"),
+    "office.dv_list": ("Chọn một mục trong danh sách", "Pick one item from the list"),
+    "office.dv_decimal": ("Một số từ 0 đến {max} (dấu phẩy thập phân)", "A number from 0 to {max}"),
+    "office.dv_whole": ("Một số nguyên không âm", "A whole number, 0 or more"),
+    "office.dv_date": (
+        "Ngày dd/mm/yyyy; ghi “không” nếu văn bản không được ban hành",
+        "A date dd/mm/yyyy; write “không” when the document was not issued",
+    ),
+    "office.dv_error": ("Giá trị không hợp lệ cho ô này", "Not a valid value for this cell"),
+    "office.info_field": ("Thông tin", "Field"),
+    "office.info_value": ("Giá trị", "Value"),
+    "office.info_howto": (
+        "Cách điền: ở trang “Tự chấm”, với mỗi tiêu chí thành phần ghi kết quả thực hiện vào "
+        "ô màu vàng (chọn trong danh sách, ghi tỷ lệ %, số lượng, ngày, hoặc tử số và mẫu "
+        "số), kèm số, ngày, trích yếu văn bản kiểm chứng. Điểm do cchc-score tính từ số liệu; "
+        "cột “Điểm tự chấm” (nếu ghi) được đối chiếu và báo khi khác. Không sửa cột STT.\n"
+        "Chấm: cchc-score score TỆP.xlsx",
+        "How to fill: on the “Tự chấm” sheet, for each sub-criterion write the result in the "
+        "yellow cells (pick from the list, or write a percentage, a count, a date, or a "
+        "numerator and denominator), with the evidence's number, date and title. cchc-score "
+        "computes the points; typed self-scores are compared and differences reported. Do "
+        "not change the STT column.\nScore it: cchc-score score FILE.xlsx",
+    ),
+    # the results workbook
+    "office.res_ranking": ("Xếp hạng", "Ranking"),
+    "office.res_title": (
+        "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH — {criteria}, năm {year}, {stage}",
+        "ADMINISTRATIVE REFORM INDEX — {criteria}, year {year}, {stage}",
+    ),
+    "office.res_unit_id": ("Mã đơn vị", "Unit id"),
+    "office.res_self": ("Điểm tự chấm", "Self-assessed points"),
+    "office.res_appraised": ("Điểm thẩm định", "Appraised points"),
+    "office.res_final": ("Điểm đạt được", "Points achieved"),
+    "office.res_max": ("Điểm tối đa (chuẩn)", "Maximum points"),
+    "office.res_stt": ("STT", "No."),
+    "office.res_node": ("Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần", "Component / criterion / sub-criterion"),
+    "office.res_notes": ("Ghi chú", "Notes"),
+    "office.res_lost": ("Điểm bị mất", "Points lost"),
+    "office.res_total": ("Tổng cộng", "Total"),
     # -- plugins ---------------------------------------------------------------------
+    "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
+    "plg.load_failed": (
+        "không nạp được, đã bỏ qua plugin này: {error}",
+        "failed to load and was skipped: {error}",
+    ),
+    "plg.invalid": ("không hợp lệ, đã bỏ qua: {error}", "is not valid and was skipped: {error}"),
+    "plg.unknown_hooks": (
+        "cài đặt hook không tồn tại: {hooks}; đã bỏ qua plugin này",
+        "implements unknown hooks: {hooks}; the plugin was skipped",
+    ),
+    "plg.wrapper": (
+        "hook bọc (hookwrapper) không được hỗ trợ: {hooks}; đã bỏ qua plugin này",
+        "hook wrappers are not supported: {hooks}; the plugin was skipped",
+    ),
+    "plg.dup_name": (
+        "trùng tên với plugin đã nạp ({origin}); đã bỏ qua",
+        "has the same name as a plugin already loaded ({origin}); skipped",
+    ),
+    "plg.dup_kind": (
+        "loại quy tắc “{kind}” được đăng ký bởi cả “{a}” và “{b}”; đã bỏ qua plugin “{b}”",
+        "rule kind “{kind}” is registered by both “{a}” and “{b}”; plugin “{b}” was skipped",
+    ),
+    "plg.dup_policy": (
+        "cách xếp hạng “{name}” được đăng ký bởi cả “{a}” và “{b}”; đã bỏ qua plugin “{b}”",
+        "tie policy “{name}” is registered by both “{a}” and “{b}”; plugin “{b}” was skipped",
+    ),
+    "plg.bad_kind": (
+        "đăng ký {what}, không phải một loại quy tắc (lớp con của cchc_score.Rule có “kind”); "
+        "đã bỏ qua plugin này",
+        "registered {what}, which is not a rule kind (a cchc_score.Rule subclass with a “kind”); "
+        "the plugin was skipped",
+    ),
+    "plg.bad_policy": (
+        "cách xếp hạng {name} không hợp lệ (cần tên và một hàm); đã bỏ qua plugin này",
+        "tie policy {name} is not valid (needs a name and a function); the plugin was skipped",
+    ),
+    "plg.no_file": ("không tìm thấy tệp {path}", "file not found: {path}"),
+    "plg.hook_failed": (
+        "lỗi trong hook {hook}{where}, đã bỏ qua: {error}",
+        "failed in hook {hook}{where}, skipped: {error}",
+    ),
+    "plg.bad_return": (
+        "hook {hook}{where} trả về giá trị không hợp lệ, đã bỏ qua: {what}",
+        "hook {hook}{where} returned an invalid value, ignored: {what}",
+    ),
+    "plg.where_unit": (" (đơn vị “{unit}”)", " (unit “{unit}”)"),
+    "plg.where_set": (" (bộ chỉ số “{id}”)", " (criteria set “{id}”)"),
+    "plg.config": (
+        "“plugins” phải là danh sách đường dẫn tệp .py hoặc tên mô-đun",
+        "“plugins” must be a list of .py file paths or module names",
+    ),
+    "plg.source.builtin": ("tích hợp sẵn", "built-in"),
+    "plg.source.entrypoint": ("gói {origin}", "package {origin}"),
+    "plg.source.file": ("tệp {origin}", "file {origin}"),
+    "plg.source.module": ("mô-đun {origin}", "module {origin}"),
+    "plg.source.object": ("đối tượng {origin}", "object {origin}"),
+    "plg.hooks": ("hook", "hooks"),
+    "plg.kinds": ("loại quy tắc", "rule kinds"),
+    "plg.sets": ("bộ chỉ số", "criteria sets"),
+    "plg.policies": ("cách xếp hạng khi bằng điểm", "tie policies"),
+    "plg.none": ("(không có)", "(none)"),
+    "plg.disabled": (
+        "Các plugin đã cài đặt không được nạp (--no-plugins hoặc CCHC_SCORE_DISABLE_PLUGINS).",
+        "Installed plugins were not loaded (--no-plugins or CCHC_SCORE_DISABLE_PLUGINS).",
+    ),
 }

@@ -10,15 +10,21 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}([. ]\d{3})+(,\d+)?$")
+# Thousands separators, only where they cannot be a decimal point: dots
+# followed by a decimal comma ("1.234,5") or repeated ("1.234.567"), and
+# spaces ("1 234", "1 234,5"). A single dot group such as "0.125" or "2.345"
+# is a decimal point: reading it as 125 or 2345 would silently inflate a value.
+_DOT_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
+_SPACE_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}( \d{3})+([.,]\d+)?$")
 
 
 def parse_decimal(raw: object) -> Decimal:
     """Read a number from TOML, a spreadsheet cell or a person's typing.
 
-    Accepts ints, Decimals and strings with a decimal comma ("0,5") or point,
-    optional surrounding spaces and a trailing "%". Floats are refused: they
-    would carry binary rounding into the scores.
+    Accepts ints, Decimals and strings with a decimal comma ("0,5") or point
+    ("0.5"), thousands separators where unambiguous ("1.234,5", "1.234.567",
+    "1 234"), optional surrounding spaces and a trailing "%". A float (from a
+    spreadsheet cell) is read by its shortest repr, never its binary value.
 
     Raises ValueError with a short reason when the value is not a number.
     """
@@ -33,11 +39,16 @@ def parse_decimal(raw: object) -> Decimal:
     if isinstance(raw, float):
         # Only reached from callers that did not load with parse_float=Decimal
         # (e.g. spreadsheet cells); repr() is the shortest exact spelling.
-        return Decimal(repr(raw))
+        value = Decimal(repr(raw))
+        if not value.is_finite():
+            raise ValueError("expected a finite number")
+        return value
     if isinstance(raw, str):
-        text = raw.strip().replace("\u00a0", "").rstrip("%").strip()
-        if _GROUPED.match(text):  # "1.234,5" or "1 234": thousands separators
-            text = text.replace(".", "").replace(" ", "")
+        text = raw.strip().replace("\u00a0", " ").replace("\u202f", " ").rstrip("%").strip()
+        if _DOT_GROUPED.match(text):
+            text = text.replace(".", "")
+        elif _SPACE_GROUPED.match(text):
+            text = text.replace(" ", "")
         if not _NUMBER.match(text):
             raise ValueError(f"expected a number, got {raw!r}")
         try:
@@ -56,7 +67,8 @@ def fmt(value: Decimal, lang: str = "vi", decimals: int | None = None) -> str:
     """Format for people: rounded when `decimals` is given, trailing zeros
     dropped otherwise, with a decimal comma in Vietnamese."""
     if decimals is not None:
-        text = f"{quantize(value, decimals):f}"
+        rounded = quantize(value, decimals)
+        text = f"{abs(rounded) if rounded == 0 else rounded:f}"  # never "-0,00"
     else:
         text = plain(value)
     return text.replace(".", ",") if lang == "vi" else text

@@ -18,7 +18,6 @@ from .._model import (
     CriteriaSet,
     Evidence,
     Issue,
-    Location,
     Node,
     Unit,
 )

@@ -264,7 +264,8 @@ def _node(c: _Collector, code: str, item: Mapping[str, Any], kids: tuple[Node, .
         total = sum((k.max for k in kids), Decimal(0))
         if complete and total != node_max:
             c.error(msg("crit.sum", max=node_max, total=total,
-                        children=", ".join(f"{k.code}: {k.max}" for k in kids)), code, "max")
+                        children=[msg("crit.child", code=k.code, max=k.max) for k in kids]),
+                    code, "max")
     else:
         rule = _rule(c, code, item.get("rule"), node_max, kinds)
     source_text = item.get("source_text")

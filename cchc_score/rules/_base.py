@@ -36,6 +36,18 @@ class Context:
     year: int
 
 
+@attrs.frozen
+class Step:
+    """The next band a leaf can reach: its points, what the unit would have to
+    declare (one line, e.g. "reach 95% to under 100%: at least 190/200"), and
+    a raw value to try with `--set CODE=VALUE` (None when there is no single
+    value to suggest)."""
+
+    points: Decimal
+    need: Msg
+    example: str | None = None
+
+
 class InvalidValue(Exception):
     """A declared value does not fit the rule; carries a translatable message."""
 
@@ -148,10 +160,18 @@ class Rule(abc.ABC):
 
     kind: ClassVar[str]
     value_type: ClassVar[str]
-    #: a rule is monotone when a larger fact never scores less (tiers, counts)
-    monotone: ClassVar[bool] = False
 
     max: Decimal
+
+    @property
+    def monotone(self) -> bool:
+        """True when a larger fact never scores less (a count, a share).
+
+        A property, not a class flag: whether a `tiers` rule is monotone
+        depends on its points ("không vi phạm: 1; 1–2 vụ: 0,5; từ 3 vụ: 0"
+        is a valid rule that falls as the count rises). Kinds that always are
+        override it; the testing kit checks the claim."""
+        return False
 
     @classmethod
     @abc.abstractmethod
@@ -180,6 +200,14 @@ class Rule(abc.ABC):
     def example(self) -> Any:
         """A raw value that scores the best outcome (for templates and tests)."""
         raise NotImplementedError
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        """The cheapest declared fact that scores more than `points` (the
+        leaf's current points): the next band of the rule, not the best one.
+        `value` is the current parsed fact, or None when it is unknown (not
+        declared, or points set directly by the appraisal council). None when
+        no declared fact can score more; kinds that cannot say return None."""
+        return None
 
 
 # -- value parsing shared by the built-in kinds --------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from itertools import pairwise
 from typing import Any, ClassVar
 
 import attrs
@@ -22,6 +23,7 @@ from ._base import (
     Params,
     Ratio,
     Rule,
+    Step,
     fold,
     parse_bool,
     parse_date,
@@ -32,7 +34,15 @@ from ._base import (
 
 
 def _out(key: str, points: Decimal, node_max: Decimal, **args: Any) -> Outcome:
-    return Outcome(points, msg(key, points=points, max=node_max, **args))
+    return Outcome(points, msg(key, points=_points_text(points), max=node_max, **args))
+
+
+def _points_text(points: Decimal) -> Decimal:
+    """Points as shown in an explanation. A weighted survey or a proportional
+    share can give 1.697674418604651162790697674; four places keep every
+    quarter, eighth and sixteenth of a point exact and the line readable.
+    `Outcome.points` stays exact; published figures round per the set."""
+    return Decimal(plain(quantize(points, 4)))
 
 
 def _share_text(share: Decimal) -> Decimal:
@@ -83,6 +93,16 @@ class YesNo(Rule):
 
     def example(self) -> Any:
         return self.yes >= self.no
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        better = [answer for answer in (True, False)
+                  if (self.yes if answer else self.no) > points]
+        if not better:
+            return None
+        answer = min(better, key=lambda a: self.yes if a else self.no)
+        label = (self.yes_label or msg("yes")) if answer else (self.no_label or msg("no"))
+        return Step(self.yes if answer else self.no, msg("need.option", label=label),
+                    "true" if answer else "false")
 
 
 # -- choice -----------------------------------------------------------------------
@@ -144,6 +164,13 @@ class Choice(Rule):
 
     def example(self) -> Any:
         return max(self.options, key=lambda o: o.points).key
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        better = [o for o in self.options if o.points > points]
+        if not better:
+            return None
+        option = min(better, key=lambda o: o.points)
+        return Step(option.points, msg("need.option", label=option.label), option.key)
 
 
 # -- deadline ---------------------------------------------------------------------
@@ -230,7 +257,30 @@ class Deadline(Rule):
         return "YYYY-MM-DD | false"
 
     def example(self) -> Any:
-        return self.due_date(2024).replace(year=2024) if self.year_offset == 0 else "2024-01-01"
+        # For 2024: the due date itself (on time), a late date or not issued,
+        # whichever the rule rewards most (on time when tied).
+        due = self.due_date(2024)
+        last = self.late[-1].days if self.late else 0
+        options: list[tuple[Decimal, dt.date | bool]] = [
+            (self.on_time, due),
+            *((x.points, due + dt.timedelta(days=x.days)) for x in self.late),
+            (self.late_points, due + dt.timedelta(days=last + 1)),
+            (self.missing, False),
+        ]
+        return max(options, key=lambda pair: pair[0])[1]
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        due = self.due_date(ctx.year)
+        after = due + dt.timedelta(days=(self.late[-1].days if self.late else 0) + 1)
+        # Easiest first, so that among equal points the latest date is suggested.
+        steps = [Step(self.late_points, msg("need.issue"), after.isoformat())]
+        for late in reversed(self.late):
+            date = due + dt.timedelta(days=late.days)
+            steps.append(Step(late.points, msg("need.late_by", date=date, days=late.days),
+                              date.isoformat()))
+        steps.append(Step(self.on_time, msg("need.on_time", due=due), due.isoformat()))
+        better = [step for step in steps if step.points > points]
+        return min(better, key=lambda step: step.points) if better else None
 
 
 # -- numeric facts shared by tiers and proportional --------------------------------
@@ -266,13 +316,18 @@ class Tier:
 class Tiers(Rule):
     kind: ClassVar[str] = "tiers"
     value_type: ClassVar[str] = "number"
-    monotone: ClassVar[bool] = True
     max: Decimal
     over: str
     tiers: tuple[Tier, ...]
     below: Decimal
     zero_denominator: str = "full"
     unit: str | None = None
+
+    @property
+    def monotone(self) -> bool:
+        # Monotone when the points do not rise going down the tiers to `below`.
+        steps = [t.points for t in self.tiers] + [self.below]
+        return all(a >= b for a, b in pairwise(steps))
 
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Tiers:
@@ -288,7 +343,7 @@ class Tiers(Rule):
             points = params.check_decimal(f"tiers[{i}].points", raw["points"])
             if threshold is None or points is None:
                 continue
-            if over == "percent" and threshold > HUNDRED:
+            if over in ("percent", "ratio") and threshold > HUNDRED:
                 params.problem(f"tiers[{i}].{bounds[0]}", msg("val.percent", raw=threshold))
             tier = Tier(threshold, bounds[0] == "min", points)
             if tiers and not _strictly_below(tier, tiers[-1]):
@@ -304,10 +359,45 @@ class Tiers(Rule):
         return self.over
 
     def best(self) -> Decimal:
-        candidates = [t.points for t in self.tiers] + [self.below]
-        if self.over == "ratio" and self.zero_denominator == "full":
-            candidates.append(self.max)
-        return max(candidates)
+        return max(points for points, _ in self._reachable())
+
+    def _reachable(self) -> list[tuple[Decimal, Any]]:
+        """(points, a raw value that scores them) for every outcome some value
+        reaches: each band, `below`, and 0/0 for a ratio. A band no value can
+        reach (`below` under `min = 0`, `above = 100` of a share) is left out,
+        so that best() is what a unit can actually score."""
+        reachable: list[tuple[Decimal, Any]] = []
+        for index in [*range(len(self.tiers)), None]:
+            value = self._band_value(index)
+            if value is not None:
+                points = self.below if index is None else self.tiers[index].points
+                if self.over == "ratio":
+                    num, den = value.as_integer_ratio()
+                    reachable.append((points, f"{num}/{den * 100}"))
+                else:
+                    reachable.append((points, value))
+        if self.over == "ratio" and self.zero_denominator != "na":
+            reachable.append((self.max if self.zero_denominator == "full" else ZERO, "0/0"))
+        return reachable
+
+    def _band_value(self, index: int | None) -> Decimal | None:
+        """A value inside band `index` (None: below every tier), or None when
+        the band is empty."""
+        if index is None:
+            last = self.tiers[-1]
+            if not last.inclusive:
+                return last.threshold  # "not above X" includes X itself
+            return ZERO if last.threshold > 0 else None
+        tier = self.tiers[index]
+        if tier.inclusive:
+            value = tier.threshold
+        else:  # strictly between this bound and the next one up
+            upper = self.tiers[index - 1].threshold if index else (
+                tier.threshold + 2 if self.over == "number" else HUNDRED)
+            value = (tier.threshold + upper) / 2
+        if not tier.admits(value) or (self.over != "number" and value > HUNDRED):
+            return None
+        return value
 
     def parse_value(self, raw: Any) -> Decimal | Ratio:
         return _read_fact(self.over, raw)
@@ -345,18 +435,44 @@ class Tiers(Rule):
             return msg("band.min" if tier.inclusive else "band.above", lo=lo, u=u)
         upper = self.tiers[index - 1]
         # The upper tier's bound decides whether this band is closed on the right.
-        key = ("band.min" if tier.inclusive else "band.above") + ("_lt" if upper.inclusive else "_le")
+        key = ("band.min" if tier.inclusive else "band.above") + (
+            "_lt" if upper.inclusive else "_le")
         return msg(key, lo=lo, hi=upper.threshold, u=u)
 
     def describe_value(self) -> str:
         return {"ratio": "num/den", "percent": "0–100 (%)"}.get(self.over, "số lượng")
 
     def example(self) -> Any:
-        top = self.tiers[0]
+        return max(self._reachable(), key=lambda pair: pair[0])[1]
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        if isinstance(value, Ratio) and value.den == 0:
+            return None  # "không phát sinh": there is nothing else to declare
+        # Tiers worth more than the current points that some value reaches.
+        inside = {i: value for i, t in enumerate(self.tiers)
+                  if t.points > points and (value := self._band_value(i)) is not None}
+        if not inside:
+            return None
+        # The fewest points above the current ones; among equals the lowest threshold.
+        index = min(reversed(inside), key=lambda i: self.tiers[i].points)
+        tier, band = self.tiers[index], self.band_label(index)
+        if isinstance(value, Ratio):
+            num = _least_numerator(tier.threshold, tier.inclusive, value.den)
+            if num > value.den:
+                return None
+            return Step(tier.points, msg("need.band_ratio", band=band, num=num, den=value.den),
+                        f"{plain(num)}/{plain(value.den)}")
         if self.over == "ratio":
-            return "1/1" if top.threshold <= HUNDRED else "0/0"
-        bump = 0 if top.inclusive else 1
-        return top.threshold + bump if self.over == "number" else min(HUNDRED, top.threshold + bump)
+            return Step(tier.points, msg("need.band", band=band))
+        return Step(tier.points, msg("need.band", band=band), plain(inside[index]))
+
+
+def _least_numerator(threshold: Decimal, inclusive: bool, den: Decimal) -> Decimal:
+    """The fewest items out of `den` whose share reaches `threshold` %."""
+    exact = threshold * den / HUNDRED
+    if inclusive:
+        return exact.to_integral_value(rounding=ROUND_CEILING)
+    return exact.to_integral_value(rounding=ROUND_FLOOR) + 1
 
 
 def _strictly_below(tier: Tier, upper: Tier) -> bool:
@@ -380,11 +496,14 @@ def _zero_denominator(policy: str, node_max: Decimal) -> Outcome:
 class Proportional(Rule):
     kind: ClassVar[str] = "proportional"
     value_type: ClassVar[str] = "percent"
-    monotone: ClassVar[bool] = True
     max: Decimal
     over: str
     floor: Decimal | None
     zero_denominator: str = "full"
+
+    @property
+    def monotone(self) -> bool:
+        return True
 
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Proportional:
@@ -421,8 +540,29 @@ class Proportional(Rule):
     def example(self) -> Any:
         return "1/1" if self.over == "ratio" else HUNDRED
 
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        if points >= self.max or (isinstance(value, Ratio) and value.den == 0):
+            return None
+        if isinstance(value, Ratio):
+            share = value.share
+        else:
+            share = value if isinstance(value, Decimal) else points * HUNDRED / self.max
+        # Below the floor the next band is the floor itself; above it, 100 %.
+        target = self.floor if self.floor and share < self.floor else HUNDRED
+        if isinstance(value, Ratio):
+            num = _least_numerator(target, True, value.den)
+            return Step(self.max * num / value.den,
+                        msg("need.share_ratio", share=target, num=num, den=value.den),
+                        f"{plain(num)}/{plain(value.den)}")
+        return Step(self.max * target / HUNDRED, msg("need.share", share=target), plain(target))
+
 
 # -- per-item deduction and bonus ---------------------------------------------------
+
+
+def _unit(unit: str | None) -> str | Msg:
+    """What is counted, for "{count} {unit} × …"; a neutral word when unnamed."""
+    return unit or msg("unit.items")
 
 
 @attrs.frozen
@@ -437,7 +577,12 @@ class Deduction(Rule):
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Deduction:
         per_item = params.decimal("per_item", required=True, positive=True) or Decimal(1)
-        return cls(node_max, per_item, params.decimal("floor", ZERO) or ZERO, params.text("unit"))
+        floor = params.decimal("floor", ZERO) or ZERO
+        if floor > node_max:  # a floor above the maximum would score above it
+            params.problem("floor", msg("par.type", key="floor",
+                                        problem=msg("par.at_most", max=node_max)))
+            floor = ZERO
+        return cls(node_max, per_item, floor, params.text("unit"))
 
     def best(self) -> Decimal:
         return self.max
@@ -447,7 +592,7 @@ class Deduction(Rule):
 
     def score(self, value: Decimal, ctx: Context) -> Outcome:
         points = max(self.floor, self.max - value * self.per_item)
-        return _out("out.deduction", points, self.max, count=value, unit=self.unit or "",
+        return _out("out.deduction", points, self.max, count=value, unit=_unit(self.unit),
                     per_item=self.per_item)
 
     def describe_value(self) -> str:
@@ -456,16 +601,31 @@ class Deduction(Rule):
     def example(self) -> Any:
         return 0
 
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        if points > self.floor:
+            count = value if isinstance(value, Decimal) else (self.max - points) / self.per_item
+            target = count.to_integral_value(rounding=ROUND_CEILING) - 1
+        else:  # at the floor: the most items that still score above it
+            room = (self.max - self.floor) / self.per_item
+            target = room.to_integral_value(rounding=ROUND_CEILING) - 1
+        step = max(self.floor, self.max - target * self.per_item)
+        if target < 0 or step <= points:
+            return None
+        return Step(step, msg("need.fewer", count=target, unit=_unit(self.unit)), plain(target))
+
 
 @attrs.frozen
 class Bonus(Rule):
     kind: ClassVar[str] = "bonus"
     value_type: ClassVar[str] = "count"
-    monotone: ClassVar[bool] = True
     max: Decimal
     per_item: Decimal
     cap: Decimal
     unit: str | None = None
+
+    @property
+    def monotone(self) -> bool:
+        return True
 
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Bonus:
@@ -480,14 +640,24 @@ class Bonus(Rule):
 
     def score(self, value: Decimal, ctx: Context) -> Outcome:
         points = min(self.cap, value * self.per_item)
-        return _out("out.bonus", points, self.max, count=value, unit=self.unit or "",
+        return _out("out.bonus", points, self.max, count=value, unit=_unit(self.unit),
                     per_item=self.per_item, cap=self.cap)
 
     def describe_value(self) -> str:
         return "số lượng" + (f" {self.unit}" if self.unit else "")
 
     def example(self) -> Any:
-        return int(-(-self.cap // self.per_item))
+        # The fewest items that reach the cap. (Decimal's // truncates toward
+        # zero, so the -(-a // b) ceiling idiom does not work here.)
+        return int((self.cap / self.per_item).to_integral_value(rounding=ROUND_CEILING))
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        if points >= self.cap:
+            return None
+        count = value if isinstance(value, Decimal) else points / self.per_item
+        target = count.to_integral_value(rounding=ROUND_FLOOR) + 1
+        return Step(min(self.cap, target * self.per_item),
+                    msg("need.more", count=target, unit=_unit(self.unit)), plain(target))
 
 
 # -- survey -------------------------------------------------------------------------
@@ -499,6 +669,11 @@ class Survey(Rule):
     value_type: ClassVar[str] = "percent"
     max: Decimal
     weights: Mapping[str, Decimal] | None = None
+
+    @property
+    def monotone(self) -> bool:
+        # A plain share is; answer counts have no single order.
+        return self.weights is None
 
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Survey:
@@ -526,12 +701,15 @@ class Survey(Rule):
             return parse_percent(raw)
         if not isinstance(raw, Mapping):
             raise InvalidValue(msg("val.answers", raw=repr(raw), options=list(self.weights)))
+        by_fold = {fold(o): o for o in self.weights}
         counts: dict[str, Decimal] = {}
         for option, count in raw.items():
-            if option not in self.weights:
+            # "a" or an NFD-typed label still names option "A".
+            key = option if option in self.weights else by_fold.get(fold(str(option)))
+            if key is None:
                 raise InvalidValue(msg("val.answers_unknown", option=option,
                                        options=list(self.weights)))
-            counts[option] = parse_number(count, integer=True)
+            counts[key] = counts.get(key, ZERO) + parse_number(count, integer=True)
         if sum(counts.values(), ZERO) == 0:
             raise InvalidValue(msg("val.answers", raw=repr(raw), options=list(self.weights)))
         return counts
@@ -582,9 +760,9 @@ class Manual(Rule):
         except InvalidValue:
             raise InvalidValue(msg("val.points_range", max=self.max, raw=raw)) from None
         if value > self.max:
-            raise InvalidValue(msg("val.points_range", max=self.max, raw=raw))
+            raise InvalidValue(msg("val.points_range", max=self.max, raw=value))
         if self.step is not None and value % self.step != 0:
-            raise InvalidValue(msg("val.points_step", step=self.step, raw=raw))
+            raise InvalidValue(msg("val.points_step", step=self.step, raw=value))
         return value
 
     def score(self, value: Decimal, ctx: Context) -> Outcome:
@@ -595,6 +773,12 @@ class Manual(Rule):
 
     def example(self) -> Any:
         return self.best()
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        if points >= self.best():
+            return None
+        target = min(self.best(), points + self.step) if self.step else self.max
+        return Step(target, msg("need.points", points=target), plain(target))
 
 
 BUILTIN_KINDS: tuple[type[Rule], ...] = (
