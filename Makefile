@@ -26,7 +26,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install -q ruff mypy
-	$(BIN)/python -m ruff check cchc_score tests plugins benchmarks
+	$(BIN)/python -m ruff check cchc_score tests plugins benchmarks docs/plugin-skeleton
 	$(BIN)/python -m mypy
 
 bench: $(STAMP)

@@ -3,7 +3,7 @@ check criteria files, build the default catalog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +20,23 @@ from .plugins import Registry, default_registry
 
 
 def catalog(registry: Registry | None = None) -> Catalog:
+    """The criteria sets `registry` (default: built-ins and installed plugins)
+    knows, validated with its rule kinds, tie policies and plugin checks."""
     registry = registry or default_registry()
-    return Catalog(registry.kinds, registry.criteria_files, tuple(registry.tie_policies))
+    return Catalog(registry.kinds, registry.criteria_files, tuple(registry.tie_policies),
+                   checks=registry.check_criteria)
 
 
 def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issue]]:
     """Expand folders to the assessment files in them (every ``*.toml`` that
-    is not a criteria file), sorted by name."""
+    is not a criteria file, and every filled Excel form), sorted by name."""
     files: list[Path] = []
     issues: list[Issue] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = [p for p in sorted(path.rglob("*.toml")) if not _is_criteria_file(p)]
+            found = sorted([*(p for p in path.rglob("*.toml") if not _is_criteria_file(p)),
+                            *(p for p in path.rglob("*.xlsx") if _is_form(p))])
             if not found:
                 issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
             files.extend(found)
@@ -42,6 +46,44 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
         else:
             files.append(path)
     return files, issues
+
+
+def _is_form(path: Path) -> bool:
+    from .office import is_form
+
+    return not path.name.startswith("~$") and is_form(path)
+
+
+#: assessment files read as Excel self-assessment forms (by suffix)
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def read_any(path: Path) -> tuple[dict[str, Any] | None, list[Issue], Mapping[str, int]]:
+    """An assessment's raw data from a TOML file or a filled Excel form
+    (by suffix: a form gives the same data the TOML would), its issues, and
+    for a form the workbook row of each code."""
+    if path.suffix.lower() not in FORM_SUFFIXES:
+        data, issues = read_assessment(path)
+        return data, issues, {}
+    from .office import read_form
+
+    try:
+        form = read_form(path)
+    except InputError as e:
+        return None, list(e.issues), {}
+    return form.data, list(form.issues), form.rows
+
+
+def _locate(issues: Iterable[Issue], path: Path, rows: Mapping[str, int]) -> list[Issue]:
+    """Issues about a form's codes, with the workbook row added."""
+    located = []
+    for issue in issues:
+        where = issue.where
+        row = rows.get(where.code) if where.code is not None else None
+        if row is not None and where.row is None and where.file == str(path):
+            issue = attrs.evolve(issue, where=attrs.evolve(where, row=row))
+        located.append(issue)
+    return located
 
 
 def _is_criteria_file(path: Path) -> bool:
@@ -74,6 +116,7 @@ def score_files(
     `overrides` maps a unit id to {code: raw value} replacing declared values
     (what-if scoring); input files are never written.
     """
+    registry = registry or default_registry()
     cat = catalog(registry)
     files, issues = assessment_files(paths)
     survey_values: dict[str, dict[str, Any]] = {}
@@ -83,15 +126,21 @@ def score_files(
     results: list[UnitResult] = []
     seen: dict[str, str] = {}
     for path in files:
-        data, read_issues = read_assessment(path)
+        data, read_issues, rows = read_any(path)
         issues.extend(read_issues)
         if data is None:
             continue
         ref = criteria if criteria is not None else criteria_ref(data)
+        if ref is None:  # a plugin may know which set this unit takes
+            ref = registry.select_criteria(data.get("unit"), data.get("year"))
+            if ref is not None:
+                data = {**data, "criteria": ref}
         if ref is None:
             issues.append(Issue("error", msg("crit.missing_key", key="criteria"),
                                 Location(str(path), key="criteria")))
             continue
+        if criteria is None:
+            ref = _relative_to(ref, path)
         try:
             criteria_set = cat.load(ref)
         except InputError as e:
@@ -100,7 +149,10 @@ def score_files(
         unit_id = str((data.get("unit") or {}).get("id", ""))
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
         assessment, found = parse_assessment(data, str(path), criteria_set)
-        if assessment is None:
+        found = _locate(found, path, rows)
+        if assessment is not None:
+            found = [*found, *registry.check_assessment(criteria_set, assessment)]
+        if assessment is None or any(i.level == "error" for i in found):
             issues.extend(found)
             continue
         if assessment.unit.id in seen:
@@ -109,9 +161,23 @@ def score_files(
                                 Location(str(path), key="unit.id")))
             continue
         seen[assessment.unit.id] = str(path)
-        results.append(score(criteria_set, assessment, stage, found))
-    registry = registry or default_registry()
-    return Batch(tuple(rank(results, registry.tie_policies)), tuple(issues))
+        result = score(criteria_set, assessment, stage, found, finish=registry.finish)
+        if rows:
+            result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
+        results.append(result)
+    ranked = rank(results, registry.tie_policies, tie_break=registry.tie_breaker())
+    return Batch(tuple(ranked), tuple(issues))
+
+
+def _relative_to(ref: str | Path, assessment: Path) -> str | Path:
+    """A criteria path written inside an assessment is relative to that file
+    (like a link), not to wherever the command runs."""
+    as_path = Path(ref)
+    if as_path.suffix.lower() == ".toml" and not as_path.is_absolute():
+        beside = assessment.parent / as_path
+        if beside.exists():
+            return beside
+    return ref
 
 
 def _merge(data: dict[str, Any], survey: dict[str, Any] | None,

@@ -1,13 +1,15 @@
-"""The core's own features, registered through the same hooks as any plugin."""
+"""The core's own features, registered through the same hooks as any plugin:
+the built-in rule kinds, the bundled criteria sets and the two tie policies."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
+from ._engine import TIE_POLICIES
 from .hookspecs import hookimpl
-from .rules import BUILTIN_KINDS
+from .rules import BUILTIN_KINDS, Rule
 
 
 def bundled_criteria_dir() -> Path:
@@ -19,12 +21,20 @@ def bundled_criteria_dir() -> Path:
 
 
 @hookimpl
-def register_rule_kinds(register: Callable[[type[Any]], None]) -> None:
+def register_rule_kinds(register: Callable[[type[Rule]], None]) -> None:
     for kind in BUILTIN_KINDS:
         register(kind)
 
 
 @hookimpl
-def register_criteria(register: Callable[[Any], None]) -> None:
+def register_criteria(register: Callable[[Path | str], None]) -> None:
     for path in sorted(bundled_criteria_dir().glob("*.toml")):
         register(path)
+
+
+@hookimpl
+def register_tie_policies(
+    register: Callable[[str, Callable[[Sequence[Decimal]], list[int]]], None],
+) -> None:
+    for name, policy in TIE_POLICIES.items():
+        register(name, policy)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import attrs
@@ -26,16 +26,29 @@ class Entry:
 
 @attrs.define
 class Catalog:
+    """The criteria files registered by the core and the plugins (path,
+    owner), loaded on demand with the registered rule kinds and tie policies;
+    `checks` adds the plugins' own validation of each loaded set."""
+
     kinds: RuleKinds
     files: list[tuple[Path, str]]
     tie_policies: Collection[str] = DEFAULT_TIES
+    checks: Callable[[CriteriaSet], list[Issue]] | None = None
     _loaded: dict[Path, tuple[CriteriaSet | None, list[Issue]]] = attrs.field(factory=dict)
 
     def check(self, path: Path | str) -> tuple[CriteriaSet | None, list[Issue]]:
+        """Load and validate one file (cached). A plugin check's error
+        rejects the set, like the loader's own errors."""
         path = Path(path)
         key = path.resolve()
         if key not in self._loaded:
-            self._loaded[key] = check_criteria(path, self.kinds, self.tie_policies)
+            criteria, issues = check_criteria(path, self.kinds, self.tie_policies)
+            if criteria is not None and self.checks is not None:
+                extra = self.checks(criteria)
+                issues = [*issues, *extra]
+                if any(i.level == "error" for i in extra):
+                    criteria = None
+            self._loaded[key] = (criteria, issues)
         return self._loaded[key]
 
     def entries(self) -> tuple[list[Entry], list[Issue]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import attrs
 
@@ -165,17 +166,28 @@ def _parent(node: Node, kids: tuple[NodeResult, ...], na: Msg | None) -> NodeRes
     )
 
 
+#: applied to each unit's result after scoring; the plugin facade
+#: (`plugins.Registry.finish`) supplies one that runs the plugins' result
+#: adjustments and classification, so the engine never calls plugin hooks
+Finisher = Callable[[UnitResult, Assessment], UnitResult]
+
+#: a key ordering units whose published indexes are equal: a larger key ranks
+#: higher, equal keys stay tied (`plugins.Registry.tie_break` supplies one)
+TieBreaker = Callable[[UnitResult], Any]
+
+
 def score(criteria: CriteriaSet, assessment: Assessment, stage: Stage = "self",
-          issues: Iterable[Issue] = ()) -> UnitResult:
+          issues: Iterable[Issue] = (), *, finish: Finisher | None = None) -> UnitResult:
     """Score one unit. `issues` are carried into the result (e.g. the loader's
-    warnings)."""
+    warnings); `finish`, when given, post-processes the result."""
     scorer = _Scorer(criteria, assessment, stage, list(issues))
     nodes = tuple(scorer.node(root, None) for root in criteria.roots)
     if scorer.unanswered:
         scorer.issues.append(Issue("warning", msg(
             "asm.unanswered", count=len(scorer.unanswered),
             codes=_abbreviate(scorer.unanswered)), scorer.where()))
-    return summarise(criteria, assessment, stage, nodes, scorer.issues)
+    result = summarise(criteria, assessment, stage, nodes, scorer.issues)
+    return finish(result, assessment) if finish is not None else result
 
 
 def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
@@ -221,10 +233,12 @@ def _abbreviate(codes: list[str], limit: int = 8) -> str:
 
 
 def rank(results: Iterable[UnitResult],
-         policies: Mapping[str, TiePolicy] | None = None) -> list[UnitResult]:
+         policies: Mapping[str, TiePolicy] | None = None, *,
+         tie_break: TieBreaker | None = None) -> list[UnitResult]:
     """Rank units within each group by published index, high to low. The
     order of the input does not matter; the output is sorted by group, then
-    rank, then unit id."""
+    rank, then unit id. `tie_break`, when given, orders and separates units
+    whose published indexes are equal."""
     policies = TIE_POLICIES if policies is None else policies
     groups: dict[str, list[UnitResult]] = {}
     for result in results:
@@ -232,11 +246,40 @@ def rank(results: Iterable[UnitResult],
     ranked: list[UnitResult] = []
     for group in sorted(groups):
         members = sorted(groups[group], key=lambda r: (-r.published_index, r.unit.id))
+        values: Sequence[Decimal] = [m.published_index for m in members]
+        if tie_break is not None:
+            members, values = _break_ties(members, tie_break)
         policy = policies.get(members[0].criteria.ties, shared_ranks)
-        ranks = policy([m.published_index for m in members])
+        ranks = policy(values)
         ranked.extend(attrs.evolve(m, rank=r, rank_of=len(members))
                       for m, r in zip(members, ranks, strict=True))
     return ranked
+
+
+def _break_ties(members: list[UnitResult], tie_break: TieBreaker
+                ) -> tuple[list[UnitResult], list[Decimal]]:
+    """Reorder each run of equal published indexes by the tie-break key,
+    larger first (stable, so equal keys keep unit-id order), and give the tie
+    policy one value per distinct (index, key): minus the position where it
+    first appears. Tie policies only compare neighbours, so units the key
+    separates are no longer tied, and units it does not separate still are."""
+    keyed = [(m, tie_break(m)) for m in members]
+    ordered: list[tuple[UnitResult, Any]] = []
+    start = 0
+    while start < len(keyed):
+        end = start
+        while end < len(keyed) and \
+                keyed[end][0].published_index == keyed[start][0].published_index:
+            end += 1
+        ordered.extend(sorted(keyed[start:end], key=lambda mk: mk[1], reverse=True))
+        start = end
+    values: list[Decimal] = []
+    for i, (member, key) in enumerate(ordered):
+        previous = ordered[i - 1] if i else None
+        tied = previous is not None and previous[1] == key and \
+            previous[0].published_index == member.published_index
+        values.append(values[-1] if tied else Decimal(-i))
+    return [m for m, _ in ordered], values
 
 
 def leaf_results(result: UnitResult) -> list[NodeResult]:

@@ -464,10 +464,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Mất điểm ở đâu: {points} điểm ở {count} tiêu chí",
         "Where the points were lost: {points} points in {count} criteria",
     ),
-    "view.lost_unrecoverable": (
-        "(quy tắc không cho đạt tối đa: {points} điểm không thể lấy lại)",
-        "(the rule cannot reach the maximum: {points} points cannot be recovered)",
-    ),
     "view.risk_head": (
         "Điểm có rủi ro (tự chấm nhưng chưa có tài liệu kiểm chứng): {points} điểm ở {count} tiêu chí",
         "Points at risk (claimed without evidence): {points} points in {count} criteria",
@@ -865,8 +861,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # the results workbook
     "office.res_ranking": ("Xếp hạng", "Ranking"),
     "office.res_title": (
-        "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH — {criteria}, năm {year}, {stage}",
-        "ADMINISTRATIVE REFORM INDEX — {criteria}, year {year}, {stage}",
+        "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} ({stage}) — {criteria}",
+        "ADMINISTRATIVE REFORM INDEX {year} ({stage}) — {criteria}",
     ),
     "office.res_unit_id": ("Mã đơn vị", "Unit id"),
     "office.res_self": ("Điểm tự chấm", "Self-assessed points"),

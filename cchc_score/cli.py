@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _api
+from . import _api, _gains
 from ._i18n import DEFAULT_LANG, LANGS, msg
-from ._model import Issue
+from ._model import Issue, UnitResult
 from ._output import write_output
 from ._version import __version__
-from .exceptions import InputError, OutputExists
-from .report import FORMATS, Options
+from .exceptions import InputError, OutputExists, PluginError
+from .plugins import PluginFailed, PluginProblem, Registry, registry_for, render_plugins
+from .report import FORMATS, Options, shown
+from .report._previous import read_previous
 
 
 class _Exit(Exception):
@@ -38,6 +40,22 @@ def _print_issues(issues: Sequence[Issue], lang: str) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
                         help="language of the output (default: vi)")
+    _plugin_options(parser, sub=True)
+
+
+def _plugin_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+    """--plugin, --no-plugins, --strict-plugins: global, and accepted after
+    the command too (a separate dest there, merged by `_registry`)."""
+    parser.add_argument("--plugin", dest="plugin_after" if sub else "plugin", action="append",
+                        default=argparse.SUPPRESS if sub else [], metavar="PATH",
+                        help="load a local plugin file (or module name); repeatable")
+    parser.add_argument("--no-plugins", action="store_true",
+                        default=argparse.SUPPRESS if sub else False,
+                        help="load only the built-ins and --plugin files "
+                             "(also: CCHC_SCORE_DISABLE_PLUGINS=1)")
+    parser.add_argument("--strict-plugins", action="store_true",
+                        default=argparse.SUPPRESS if sub else False,
+                        help="a plugin that fails to load or fails in a hook is an error (exit 1)")
 
 
 def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -49,6 +67,18 @@ def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> 
     parser.add_argument("--breakdowns", action="store_true",
                         help="with several units, print each unit's breakdown too")
     parser.add_argument("--width", type=int, help="text width (default: the terminal's)")
+    parser.add_argument("--unit", metavar="ID",
+                        help="with several units, also print this unit's breakdown")
+    parser.add_argument("--gains", action="store_true",
+                        help="in each breakdown shown, rank criteria by recoverable points, "
+                             "with the next band of each")
+    parser.add_argument("--set", dest="sets", action="append", default=[],
+                        metavar="[UNIT:]CODE=VALUE",
+                        help="what-if: score with this declared value instead (repeatable); "
+                             "input files are not changed")
+    parser.add_argument("--previous", type=Path, metavar="JSON",
+                        help="last year's results (written with --format json) for the "
+                             "change column")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cchc-score {__version__}")
     parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
                         help="language of the output (default: vi)")
+    _plugin_options(parser, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    formats = list(FORMATS)
+    formats = [*FORMATS, "xlsx"]
 
     p = sub.add_parser("demo", help="score the bundled example province")
     _common(p)
@@ -74,11 +105,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--survey", type=Path, metavar="CSV", help="survey results for all units")
     _output_options(p, formats)
 
+    p = sub.add_parser("import-criteria",
+                       help="read a criteria workbook (.xlsx) into a criteria file")
+    _common(p)
+    p.add_argument("workbook", type=Path, metavar="WORKBOOK")
+    p.add_argument("-o", "--output", type=Path, help="the criteria file to write (.toml)")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    p.add_argument("--fix-codes", action="store_true",
+                   help="renumber codes by row order, reporting each change")
+    p.add_argument("--sheet", help="the sheet to read (default: the one with the table)")
+    p.add_argument("--id", help="the set's id (default: from the file name)")
+    p.add_argument("--title", help="the set's title (default: the table's heading)")
+    p.add_argument("--group", help="the unit group the set scores")
+    p.add_argument("--year", type=int, help="the assessment year (default: from the table)")
+    p.add_argument("--issuer", help="who issued the set (UBND tỉnh …)")
+    p.add_argument("--decision", help="the decision that issued it (số …/QĐ-UBND)")
+
+    p = sub.add_parser("template", help="a blank assessment to fill (.toml, or .xlsx form)")
+    _common(p)
+    p.add_argument("criteria", metavar="CRITERIA", help="criteria set id or file")
+    p.add_argument("-o", "--output", type=Path,
+                   help="FILE.toml (default: stdout) or FILE.xlsx for the Excel form")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    p.add_argument("--unit", default="don-vi", metavar="ID", help="the unit's id")
+    p.add_argument("--name", help="the unit's full name")
+    p.add_argument("--year", type=int, help="the assessment year (default: the set's first)")
+
     p = sub.add_parser("check", help="validate criteria files")
     _common(p)
     p.add_argument("files", nargs="+", type=Path, metavar="CRITERIA")
 
     p = sub.add_parser("criteria", help="list known criteria sets")
+    _common(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("plugins", help="list plugins and what each provides")
     _common(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -88,9 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        args.registry = _registry(args)
         return int(_COMMANDS[args.command](args) or 0)
     except _Exit as e:
         return e.code
+    except PluginError as e:  # --strict-plugins
+        text = e.problem.render(args.lang) if isinstance(e, PluginFailed) else str(e)
+        print(f"{msg('rep.error').render(args.lang)}: {text}", file=sys.stderr)
+        return 1
     except InputError as e:
         _print_issues(e.issues, args.lang)
         return 1
@@ -101,14 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Path]) -> None:
+def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Path],
+          **view: Any) -> None:
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = args.width
     if width is None and args.output is None and sys.stdout.isatty():
         width = os.get_terminal_size().columns
     options = Options(lang=args.lang, all_lost=args.all_lost, breakdowns=args.breakdowns,
-                      width=width or 100, color=color)
-    text = FORMATS[args.format]().render(results, options)
+                      width=width or 100, color=color, **view)
+    text = _report(args.format)().render(results, options)
     if args.output is None:
         sys.stdout.write(text)
         return
@@ -116,19 +183,93 @@ def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Pat
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
 
 
-def _score_batch(args: argparse.Namespace, files: Sequence[Path], **kw: Any) -> int:
+def _report(name: str) -> type[Any]:
+    if name == "xlsx":
+        from .office import XlsxReport
+
+        return XlsxReport
+    return FORMATS[name]
+
+
+def _needs_output(args: argparse.Namespace) -> None:
+    """A binary format (xlsx) cannot go to the terminal: usage error, before any work."""
+    if _report(args.format).binary and args.output is None:
+        _fatal(msg("office.needs_output", format=args.format).render(args.lang), 2)
+
+
+def _registry(args: argparse.Namespace) -> Registry:
+    """The plugins this run uses, from the global options (given before or
+    after the command); problems are warnings on stderr unless strict."""
+    lang = args.lang
+
+    def warn(problem: PluginProblem) -> None:
+        print(f"{msg('rep.warning').render(lang)}: {problem.render(lang)}", file=sys.stderr)
+
+    return registry_for(files=[*args.plugin, *getattr(args, "plugin_after", [])],
+                        disable=args.no_plugins, strict=args.strict_plugins, on_problem=warn)
+
+
+def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | None = None,
+                 **kw: Any) -> int:
+    kw.setdefault("registry", args.registry)
+    _needs_output(args)
     batch = _api.score_files(files, **kw)
     if batch.failed:
         _print_issues(batch.issues, args.lang)
         return 1
     _print_issues(batch.issues, args.lang)
-    _emit(args, batch.results, _api.assessment_files(files)[0])
+    results, view = _view(args, batch.results, files, kw, focus)
+    inputs = _api.assessment_files(files)[0] + ([args.previous] if args.previous else [])
+    _emit(args, results, inputs, **view)
     return 0
+
+
+def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
+          kw: dict[str, Any], focus: str | None) -> tuple[Sequence[UnitResult], dict[str, Any]]:
+    """--unit, --set, --gains and --previous: the unit to break down, the
+    what-if re-scoring (same files, same group, nothing written) and what the
+    report shows beside the results."""
+    ids = [r.unit.id for r in results]
+    if args.unit is not None:
+        focus = args.unit
+    elif focus is not None and focus not in ids:  # the demo's default unit
+        focus = ids[0] if ids else None
+    sets = []
+    for text in args.sets:
+        parsed = _gains.parse_set(text)
+        if parsed is None:
+            _fatal(msg("cli.bad_option", text=text).render(args.lang), 2)
+        sets.append(parsed)
+    if any(unit is None for unit, _, _ in sets) and focus is None and len(ids) != 1:
+        _fatal(msg("cli.set_unit", count=len(ids)).render(args.lang), 2)
+    overrides = _gains.overrides_from(sets, focus or ids[0])
+    for uid in [focus, *overrides]:
+        if uid is not None and uid not in ids:
+            _fatal(msg("cli.unknown_unit", id=uid, known=ids).render(args.lang))
+    view: dict[str, Any] = {"focus": focus or next(iter(overrides), None)}
+    if overrides:
+        after = _api.score_files(files, **kw, overrides=overrides)
+        if after.failed:
+            _print_issues([i for i in after.issues if i.level == "error"], args.lang)
+            raise _Exit(1)
+        view["baseline"] = {r.unit.id: r for r in results if r.unit.id in overrides}
+        results = after.results
+    if args.gains:
+        options = Options(breakdowns=args.breakdowns, focus=view["focus"])
+        view["gains"] = {r.unit.id: _gains.unit_gains(r, overrides.get(r.unit.id))
+                         for r in shown(results, options)}
+    if args.previous is not None:
+        view["previous"] = read_previous(args.previous)
+    return results, view
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     return _score_batch(args, args.files, criteria=args.criteria, stage=args.stage,
                         survey=args.survey)
+
+
+#: the demo's model unit, whose breakdown follows the province ranking
+DEMO_UNIT = "vd-pc06"
 
 
 def demo_dir() -> Path:
@@ -138,12 +279,57 @@ def demo_dir() -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    return _score_batch(args, [demo_dir()], stage="appraised")
+    return _score_batch(args, [demo_dir()], focus=DEMO_UNIT, stage="appraised")
+
+
+def cmd_import_criteria(args: argparse.Namespace) -> int:
+    from .office import Meta, import_criteria
+
+    meta = Meta(id=args.id, title=args.title, group=args.group, year=args.year,
+                issuer=args.issuer, decision=args.decision)
+    imported = import_criteria(args.workbook, meta, fix_codes=args.fix_codes, lang=args.lang,
+                               kinds=args.registry.kinds, sheet=args.sheet)
+    _print_issues(imported.issues, args.lang)
+    if imported.text is None:
+        errors = sum(1 for i in imported.issues if i.level == "error")
+        _fatal(msg("office.import_failed", path=args.workbook, count=errors).render(args.lang))
+    if args.output is None:
+        sys.stdout.write(imported.text)
+    else:
+        write_output(args.output, imported.text, force=args.force, inputs=[args.workbook])
+    print(msg("office.imported", path=args.output or "-", id=imported.id, nodes=imported.nodes,
+              leaves=imported.leaves, manual=imported.manual, total=imported.total
+              ).render(args.lang), file=sys.stderr)
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    criteria = _api.catalog(args.registry).load(args.criteria)
+    form = args.output is not None and args.output.suffix.lower() in (".xlsx", ".xlsm")
+    data: str | bytes
+    if form:
+        from .office import form_workbook
+
+        data = form_workbook(criteria, ref=args.criteria, unit_id=args.unit,
+                             unit_name=args.name, year=args.year, lang=args.lang)
+    else:
+        from ._template import toml_template
+
+        data = toml_template(criteria, ref=args.criteria, unit_id=args.unit,
+                             unit_name=args.name, year=args.year, lang=args.lang,
+                             output_name=str(args.output or "FILE.toml"))
+    if args.output is None:
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+        return 0
+    write_output(args.output, data, force=args.force)
+    print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     failed = False
-    for path, criteria, issues in _api.check_files(args.files):
+    for path, criteria, issues in _api.check_files(args.files, args.registry):
         _print_issues(issues, args.lang)
         errors = [i for i in issues if i.level == "error"]
         if criteria is None or errors:
@@ -157,7 +343,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_criteria(args: argparse.Namespace) -> int:
-    entries, problems = _api.catalog().entries()
+    entries, problems = _api.catalog(args.registry).entries()
     for issue in problems:
         print(msg("cli.bad_set", issue=issue.render(args.lang)).render(args.lang),
               file=sys.stderr)
@@ -174,8 +360,33 @@ def cmd_criteria(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plugins(args: argparse.Namespace) -> int:
+    registry: Registry = args.registry
+    entries, problems = _api.catalog(registry).entries()
+    for issue in problems:
+        print(msg("cli.bad_set", issue=issue.render(args.lang)).render(args.lang),
+              file=sys.stderr)
+    ids: dict[str, list[str]] = {}
+    for entry in entries:
+        ids.setdefault(entry.owner, []).append(entry.id)
+    described = registry.describe(ids)
+    if args.format == "json":
+        from .report import dumps
+
+        print(dumps({"schema": 1, "plugins": described,
+                     "installed_loaded": registry.entry_points_loaded,
+                     "problems": [{"plugin": p.plugin, "message": p.message.render(args.lang)}
+                                  for p in registry.problems]}))
+        return 0
+    sys.stdout.write(render_plugins(described, args.lang))
+    if not registry.entry_points_loaded:
+        print(msg("plg.disabled").render(args.lang))
+    return 0
+
+
 _COMMANDS = {"demo": cmd_demo, "score": cmd_score, "check": cmd_check,
-             "criteria": cmd_criteria}
+             "criteria": cmd_criteria, "plugins": cmd_plugins,
+             "import-criteria": cmd_import_criteria, "template": cmd_template}
 
 
 if __name__ == "__main__":  # pragma: no cover

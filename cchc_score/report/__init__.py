@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import Options, Report
+from ._base import Options, Report, shown
 from ._csv import CsvReport
 from ._json import JsonReport, dumps
 from ._markdown import MarkdownReport
@@ -13,4 +13,4 @@ FORMATS: dict[str, type[Report]] = {
 }
 
 __all__ = ["FORMATS", "CsvReport", "JsonReport", "MarkdownReport", "Options", "Report",
-           "TextReport", "dumps"]
+           "TextReport", "dumps", "shown"]

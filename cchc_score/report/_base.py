@@ -1,19 +1,28 @@
-"""The interface every output format implements."""
+"""The interface every output format implements, and what the user asked for."""
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from .._model import UnitResult
 
+if TYPE_CHECKING:
+    from .._gains import Gain
+    from ._previous import Previous
+
 
 @attrs.frozen
 class Options:
-    """What the user asked for, common to all formats."""
+    """What the user asked for, common to all formats.
+
+    Besides presentation choices it carries what the command line computed
+    beside the results: the gains of the units shown, the results before a
+    what-if, and last year's results for the change column.
+    """
 
     lang: str = "vi"
     #: show every leaf that lost points, not only the top few
@@ -23,6 +32,16 @@ class Options:
     width: int | None = None
     #: draw colours and styles (a terminal that is not NO_COLOR)
     color: bool = False
+    #: with several units, the unit whose breakdown follows the province view
+    focus: str | None = None
+    #: unit id → its leaves ranked by recoverable points (`--gains`); None: not asked
+    gains: Mapping[str, Sequence[Gain]] | None = None
+    #: what-if (`--set`): unit id → its result before the changes
+    baseline: Mapping[str, UnitResult] = attrs.field(factory=dict)
+    #: unit id → last year's result (`--previous`), for the change column
+    previous: Mapping[str, Previous] = attrs.field(factory=dict)
+    #: how many leaves that lost points to list when `all_lost` is off
+    top: int = 10
 
 
 class Report(abc.ABC):
@@ -34,3 +53,11 @@ class Report(abc.ABC):
     @abc.abstractmethod
     def render(self, results: Sequence[UnitResult], options: Options) -> str:
         """The whole output for these results."""
+
+
+def shown(results: Sequence[UnitResult], options: Options) -> list[UnitResult]:
+    """The units whose breakdown is printed: the only one, every one with
+    `--breakdowns`, or the focused one (`--unit`, `--set`, the demo's)."""
+    if len(results) == 1 or options.breakdowns:
+        return list(results)
+    return [r for r in results if r.unit.id == options.focus]

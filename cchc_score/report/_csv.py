@@ -1,15 +1,34 @@
-"""CSV output: one row per unit and node, numbers rounded per the set."""
+"""CSV output: one tidy table, a row per unit and a row per node under it,
+numbers rounded per the set with a decimal point (for spreadsheets).
+
+Both views are in it: the unit rows (empty `code`) are the ranking, with
+last year's index and the change when `--previous` is given; the rows of
+depth 1 are the component-by-unit matrix; the leaf rows carry the
+explanation, the points at risk, the self-assessed points and, with
+`--gains`, the recoverable points and the next band. The first fourteen
+columns are those of earlier versions, in the same order.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report
-from ._tables import num
+from ._tables import index_change, num, share, stage_totals
+
+COLUMNS = ["unit_id", "unit_name", "group", "rank", "band", "index", "code", "title", "points",
+           "max", "lost", "na", "pending", "explanation",
+           "rank_of", "depth", "at_risk", "self_points", "appraisal_reason", "previous_index",
+           "change", "recoverable", "next_points", "next_step"]
+
+
+def _number(value: Decimal | None, result: UnitResult) -> str:
+    return "" if value is None else num(value, result, "en")
 
 
 class CsvReport(Report):
@@ -19,16 +38,32 @@ class CsvReport(Report):
         lang = options.lang
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["unit_id", "unit_name", "group", "rank", "band", "index", "code",
-                         "title", "points", "max", "lost", "na", "pending", "explanation"])
+        writer.writerow(COLUMNS)
         for r in results:
-            writer.writerow([r.unit.id, r.unit.name, r.unit.group, r.rank or "", r.band or "",
-                             num(r.index, r, "en"), "", msg("rep.unit").render(lang),
-                             num(r.points, r, "en"), num(r.max, r, "en"),
-                             num(r.max - r.points, r, "en"), "", "", ""])
+            gains = {g.node.code: g for g in (options.gains or {}).get(r.unit.id, ())}
+            before = options.previous.get(r.unit.id)
+            totals = stage_totals(r)
+            unit = [r.unit.id, r.unit.name, r.unit.group]
+            writer.writerow([
+                *unit, r.rank or "", r.band or "", _number(r.index, r), "",
+                msg("rep.unit").render(lang), _number(r.points, r), _number(r.max, r),
+                _number(r.max - r.points, r), "", "", "",
+                r.rank_of or "", 0, _number(sum((n.at_risk for n in r.nodes), Decimal(0)), r),
+                _number(totals.self_points, r) if r.stage == "appraised" else "", "",
+                _number(before.index if before else None, r),
+                _number(index_change(r, before) if before else None, r),
+                _number(sum((g.recoverable for g in gains.values()), Decimal(0))
+                        if r.unit.id in (options.gains or {}) else None, r), "", ""])
             for n in r.walk():
-                writer.writerow([r.unit.id, r.unit.name, r.unit.group, "", "", "", n.code,
-                                 n.title, num(n.points, r, "en"), num(n.max, r, "en"),
-                                 num(n.lost, r, "en"), int(n.na), int(n.pending),
-                                 n.explanation.render(lang) if n.explanation else ""])
+                gain = gains.get(n.code)
+                step = gain.step if gain else None
+                writer.writerow([
+                    *unit, "", "", _number(share(n.points, n.max), r), n.code, n.title,
+                    _number(n.points, r), _number(n.max, r), _number(n.lost, r), int(n.na),
+                    int(n.pending), n.explanation.render(lang) if n.explanation else "",
+                    "", n.code.count(".") + 1,
+                    _number(n.at_risk, r), _number(n.self_points, r), n.appraisal_reason or "",
+                    "", "", _number(gain.recoverable if gain else None, r),
+                    _number(step.points if step else None, r),
+                    step.need.render(lang) if step else ""])
         return out.getvalue()

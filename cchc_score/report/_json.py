@@ -12,6 +12,7 @@ from .._model import CriteriaSet, NodeResult, UnitResult
 from .._numbers import plain
 from .._version import __version__
 from ._base import Options, Report
+from ._tables import index_change
 
 SCHEMA = 1
 
@@ -82,5 +83,26 @@ class JsonReport(Report):
             "tool": {"name": "cchc-score", "version": __version__},
             "criteria": docs[0] if docs else None,
             "criteria_sets": docs,
-            "units": [unit_doc(r, options.lang) for r in results],
+            "units": [_with_views(unit_doc(r, options.lang), r, options) for r in results],
         }) + "\n"
+
+
+def _with_views(doc: dict[str, Any], result: UnitResult, options: Options) -> dict[str, Any]:
+    """Keys added when asked for: `gains` (--gains), `previous_index` and
+    `change` (--previous), `before` (the figures before a --set what-if)."""
+    uid = result.unit.id
+    if options.gains is not None and uid in options.gains:
+        doc["gains"] = [
+            {"code": g.node.code, "recoverable": g.recoverable,
+             "next_points": g.step.points if g.step else None,
+             "next_step": g.step.need.render(options.lang) if g.step else None,
+             "example": g.step.example if g.step else None}
+            for g in options.gains[uid]]
+    if uid in options.previous:
+        doc["previous_index"] = options.previous[uid].index
+        doc["change"] = index_change(result, options.previous[uid])
+    if uid in options.baseline:
+        before = options.baseline[uid]
+        doc["before"] = {"points": before.points, "max": before.max, "index": before.index,
+                         "rank": before.rank, "band": before.band}
+    return doc

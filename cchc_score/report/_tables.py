@@ -1,18 +1,51 @@
-"""Rows shared by the text, Markdown and CSV formats: what each view shows,
-independent of how it is drawn."""
+"""What each view shows, independent of how it is drawn: the rows shared by
+the text, Markdown and CSV formats. Numbers stay exact here; `num` rounds
+them (half-up, the set's decimals) only when they become text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
 
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
-from .._numbers import fmt
+from .._numbers import fmt, quantize
+from ._previous import Previous
+
+if TYPE_CHECKING:
+    from .._gains import Gain
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
 
 
-def num(value, result: UnitResult, lang: str) -> str:  # type: ignore[no-untyped-def]
+def num(value: Decimal, result: UnitResult, lang: str) -> str:
     """A number rounded half-up to the set's published decimals."""
     return fmt(value, lang, result.criteria.decimals)
+
+
+def signed(value: Decimal, result: UnitResult, lang: str) -> str:
+    """A rounded difference with its sign: "+0,50", "−1,25", "0,00"."""
+    text = num(abs(value), result, lang)
+    if quantize(value, result.criteria.decimals) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def mean_cell(mean: tuple[Decimal, Decimal, Decimal, int] | None, result: UnitResult,
+              lang: str) -> str:
+    """The group's mean points lost in a component, shaded like the cells."""
+    if mean is None:
+        return "—"
+    return f"{num(mean[2], result, lang)}{shade(share(mean[2], mean[1]))}"
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part / whole × 100, exact; None when there is no whole."""
+    return part * HUNDRED / whole if whole else None
 
 
 def groups(results: Sequence[UnitResult]) -> dict[str, list[UnitResult]]:
@@ -22,10 +55,20 @@ def groups(results: Sequence[UnitResult]) -> dict[str, list[UnitResult]]:
     return out
 
 
-def lost_leaves(result: UnitResult) -> list[NodeResult]:
-    """Leaves that lost points, most first (ties by code order)."""
-    leaves = [n for n in result.walk() if n.is_leaf and n.lost > 0]
-    return sorted(leaves, key=lambda n: -n.lost)
+# -- one unit -----------------------------------------------------------------------
+
+
+def meta(result: UnitResult, lang: str) -> str:
+    """Group, year and stage, on one line."""
+    return msg("view.meta", group=result.unit.group, year=result.year,
+               stage=msg(f"rep.stage.{result.stage}")).render(lang)
+
+
+def source_line(result: UnitResult, lang: str) -> str:
+    """Who issued the criteria set and by which decision."""
+    src = result.criteria.source
+    return msg("view.source", id=result.criteria.id, issuer=src.issuer,
+               decision=src.decision).render(lang)
 
 
 def summary(result: UnitResult, lang: str) -> str:
@@ -37,15 +80,283 @@ def summary(result: UnitResult, lang: str) -> str:
                band=band, rank=rank).render(lang)
 
 
-def header(result: UnitResult, lang: str) -> str:
-    stage = msg(f"rep.stage.{result.stage}").render(lang)
-    return msg("rep.header", unit=result.unit.name, group=result.unit.group,
-               criteria=result.criteria.title, year=result.year, stage=stage).render(lang)
-
-
 def status(node: NodeResult, lang: str) -> str:
+    """"not applicable" / "survey pending" for a node that counts nothing."""
     if node.na:
         return msg("rep.na").render(lang)
     if node.pending and node.max == 0:
         return msg("rep.pending").render(lang)
     return ""
+
+
+def components(result: UnitResult) -> list[NodeResult]:
+    """The scored components (bonus and penalty have their own lines)."""
+    return [n for n in result.nodes if n.role == "score"]
+
+
+def extras(result: UnitResult) -> list[NodeResult]:
+    """Bonus and penalty components that count for this unit."""
+    return [n for n in result.nodes if n.role != "score" and not n.na]
+
+
+def extra_points(node: NodeResult, result: UnitResult, lang: str) -> str:
+    """"+1,00" for bonus points, "−0,50" for a penalty."""
+    return ("−" if node.role == "penalty" else "+") + num(node.points, result, lang)
+
+
+def partly_pending(node: NodeResult) -> bool:
+    """A component with some survey leaves still pending: its maximum
+    leaves them out, and the report marks it."""
+    return node.pending and node.max > 0
+
+
+def not_applicable(result: UnitResult) -> list[NodeResult]:
+    """The topmost nodes that do not apply (their children are implied)."""
+    found: list[NodeResult] = []
+
+    def visit(node: NodeResult) -> None:
+        if node.na:
+            found.append(node)
+            return
+        for child in node.children:
+            visit(child)
+
+    for node in result.nodes:
+        visit(node)
+    return found
+
+
+def pending_leaves(result: UnitResult) -> list[NodeResult]:
+    return [n for n in result.walk() if n.is_leaf and n.pending]
+
+
+def items(nodes: Sequence[NodeResult], lang: str) -> str:
+    """"3 (20 điểm), 7.3 (7 điểm)": codes with the maxima they take out."""
+    return ", ".join(msg("view.item_max", code=n.code, max=n.declared_max).render(lang)
+                     for n in nodes)
+
+
+def lost_leaves(result: UnitResult) -> list[NodeResult]:
+    """Leaves that lost points, most first (ties in criteria order)."""
+    leaves = [n for n in result.walk() if n.is_leaf and n.lost > 0]
+    return sorted(leaves, key=lambda n: -n.lost)
+
+
+def total(nodes: Sequence[NodeResult], field: str) -> Decimal:
+    return sum((getattr(n, field) for n in nodes), ZERO)
+
+
+def risk_leaves(result: UnitResult) -> list[NodeResult]:
+    """Leaves whose points were claimed without the evidence they need, most first."""
+    leaves = [n for n in result.walk() if n.is_leaf and n.at_risk > 0]
+    return sorted(leaves, key=lambda n: -n.at_risk)
+
+
+def appraisal_changes(result: UnitResult) -> list[NodeResult]:
+    """Leaves whose appraised points differ from the self-assessed ones."""
+    return [n for n in result.walk() if n.is_leaf and n.self_points is not None
+            and n.self_points != n.points]
+
+
+@attrs.frozen
+class StageTotals:
+    self_points: Decimal
+    self_index: Decimal
+    points: Decimal
+    index: Decimal
+
+
+def stage_totals(result: UnitResult) -> StageTotals:
+    """The unit's total as self-assessed and as appraised (same survey,
+    bonus and penalty), each with its index."""
+    pools = result.pools
+    raw = (pools.get("self", ZERO) + pools.get("survey", ZERO) + pools.get("bonus", ZERO)
+           - pools.get("penalty", ZERO))
+    own = min(max(raw, ZERO), result.max)
+    own_index = own / result.max * result.criteria.scale if result.max else ZERO
+    return StageTotals(own, own_index, result.points, result.index)
+
+
+def bar(points: Decimal, maximum: Decimal, width: int = 10) -> str:
+    """A bar of `width` cells, filled in proportion to points / maximum
+    (rounded half-up to whole cells)."""
+    if not maximum:
+        return ""
+    filled = int(quantize(points * width / maximum, 0))
+    filled = max(0, min(width, filled))
+    return "█" * filled + "░" * (width - filled)
+
+
+def next_band(gain: Gain, result: UnitResult, lang: str) -> str:
+    """"Next band: reach … → 2/2 points (+1)", and on a second line
+    "try: --set 5.2.1=200/200" when the rule suggests a value."""
+    if gain.step is None:
+        return msg("view.no_next").render(lang)
+    text = msg("view.next", need=gain.step.need, points=num(gain.step.points, result, lang),
+               max=num(gain.node.declared_max, result, lang),
+               gain=num(gain.step_gain, result, lang)).render(lang)
+    if gain.step.example is not None:
+        text += "\n" + msg("view.try", code=gain.node.code, value=gain.step.example).render(lang)
+    return text
+
+
+# -- what-if ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Change:
+    """A leaf the what-if changed: its points before and after."""
+
+    before: NodeResult
+    after: NodeResult
+
+    @property
+    def diff(self) -> Decimal:
+        return self.after.points - self.before.points
+
+    @property
+    def council_decides(self) -> bool:
+        """At the appraised stage the council's entry, not the unit's fact,
+        scores this leaf: `--set` moved only the self-assessed value."""
+        return self.after.self_explanation is not None
+
+
+def whatif_changes(before: UnitResult, after: UnitResult) -> list[Change]:
+    """Leaves whose explanation, self points or points changed."""
+    old = {n.code: n for n in before.walk() if n.is_leaf}
+    return [Change(old[n.code], n) for n in after.walk()
+            if n.is_leaf and n.code in old
+            and (old[n.code].explanation, old[n.code].self_points, old[n.code].points)
+            != (n.explanation, n.self_points, n.points)]
+
+
+def whatif_rows(before: UnitResult, after: UnitResult, lang: str) -> list[tuple[str, str, str]]:
+    """(label, before, after) for the total and the index, the band when the
+    set has bands, and the rank when other units of the group were scored."""
+    def rank(r: UnitResult) -> str:
+        return f"{r.rank}/{r.rank_of}" if r.rank is not None else "—"
+
+    rows = [
+        (msg("rep.points").render(lang), f"{num(before.points, before, lang)}/"
+         f"{num(before.max, before, lang)}",
+         f"{num(after.points, after, lang)}/{num(after.max, after, lang)} "
+         f"({signed(after.points - before.points, after, lang)})"),
+        (msg("rep.index").render(lang), num(before.index, before, lang),
+         f"{num(after.index, after, lang)} ({signed(after.index - before.index, after, lang)})"),
+    ]
+    if before.band or after.band:
+        rows.append((msg("rep.band").render(lang), before.band or "—", after.band or "—"))
+    if (after.rank_of or 0) > 1:
+        rows.append((msg("rep.rank").render(lang), rank(before), rank(after)))
+    return rows
+
+
+# -- province view --------------------------------------------------------------------
+
+
+def index_change(result: UnitResult, before: Previous) -> Decimal:
+    """Published index now minus last year's published index (both rounded
+    to this set's decimals: the JSON file holds the exact value)."""
+    return result.published_index - quantize(before.index, result.criteria.decimals)
+
+
+def change(result: UnitResult, previous: Mapping[str, Previous], lang: str) -> str:
+    """Index change against last year, with the rank move: "+1,25 ▲2";
+    "mới" for a unit that was not in last year's file."""
+    before = previous.get(result.unit.id)
+    if before is None:
+        return msg("view.new").render(lang)
+    text = signed(index_change(result, before), result, lang)
+    if before.rank is not None and result.rank is not None and before.rank != result.rank:
+        moved = before.rank - result.rank
+        text += f" {'▲' if moved > 0 else '▼'}{abs(moved)}"
+    return text
+
+
+RANKING_RIGHT = {0, 3, 4, 5}
+
+
+def ranking_table(members: Sequence[UnitResult], lang: str,
+                  previous: Mapping[str, Previous] | None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a group's ranking: rank, unit id and name, points,
+    max, index, band (left out when the set has no bands) and, with last
+    year's results, the change."""
+    with_band = any(r.band for r in members)
+    keys = ["rep.rank", "rep.code", "rep.unit", "rep.points", "rep.max", "rep.index",
+            *(["rep.band"] if with_band else []), *(["view.change"] if previous else [])]
+    rows = []
+    for r in members:
+        row = [str(r.rank or ""), r.unit.id, r.unit.name, num(r.points, r, lang),
+               num(r.max, r, lang), num(r.index, r, lang)]
+        row += [r.band or ""] if with_band else []
+        row += [change(r, previous, lang)] if previous else []
+        rows.append(row)
+    return [msg(k).render(lang) for k in keys], rows
+
+
+@attrs.frozen
+class Column:
+    """A component as a column of the province matrix."""
+
+    code: str
+    title: str
+
+
+@attrs.frozen
+class Matrix:
+    """Units of one group and one criteria set × their components."""
+
+    group: str
+    columns: tuple[Column, ...]
+    members: tuple[UnitResult, ...]
+
+    def cell(self, result: UnitResult, code: str) -> NodeResult | None:
+        return next((n for n in result.nodes if n.code == code), None)
+
+    def mean(self, code: str) -> tuple[Decimal, Decimal, Decimal, int] | None:
+        """(mean points, mean max, mean lost, units) over the units the
+        component applies to; None when it applies to none."""
+        nodes = [n for r in self.members if (n := self.cell(r, code)) and n.max > 0]
+        if not nodes:
+            return None
+        count = Decimal(len(nodes))
+        return (total(nodes, "points") / count, total(nodes, "max") / count,
+                total(nodes, "lost") / count, len(nodes))
+
+
+def matrices(results: Sequence[UnitResult]) -> list[Matrix]:
+    """One matrix per group (per group and criteria set when a group mixes sets)."""
+    out: list[Matrix] = []
+    for group, members in groups(results).items():
+        by_set: dict[str, list[UnitResult]] = {}
+        for r in members:
+            by_set.setdefault(r.criteria.id, []).append(r)
+        for same in by_set.values():
+            columns = tuple(Column(n.code, n.title) for n in same[0].criteria.roots
+                            if n.role == "score")
+            out.append(Matrix(group, columns, tuple(same)))
+    return out
+
+
+SHADES = ("·", "░", "▒", "▓", "█")
+
+
+def shade(lost_share: Decimal | None) -> str:
+    """A glyph for the share of a component's points lost, readable without
+    colour: · none, ░ under 10 %, ▒ under 25 %, ▓ under 50 %, █ 50 % or more."""
+    if lost_share is None or lost_share <= 0:
+        return SHADES[0]
+    for limit, glyph in ((10, SHADES[1]), (25, SHADES[2]), (50, SHADES[3])):
+        if lost_share < limit:
+            return glyph
+    return SHADES[4]
+
+
+def heat_cell(matrix: Matrix, result: UnitResult, code: str, lang: str) -> str:
+    """"2,50 ▓" (points lost and their shade), "—" not applicable, "…" pending."""
+    node = matrix.cell(result, code)
+    if node is None or node.na:
+        return "—"
+    if node.max == 0:
+        return "…"
+    return f"{num(node.lost, result, lang)}{shade(share(node.lost, node.max))}"

@@ -1,83 +1,112 @@
-"""The terminal breakdown, drawn with rich (the only module that imports it)."""
+"""The terminal output: the province view here, one unit's breakdown in
+`_text_unit`, both drawn with rich (which stays inside this package).
+
+Everything goes through one Console writing into a string: colours and
+styles only when the caller says the output is a colour terminal; otherwise
+plain text without a single escape code (pipes, files, NO_COLOR). Markup is
+off, so brackets in titles and explanations print as they are.
+"""
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .._i18n import msg
 from .._model import UnitResult
-from ._base import Options, Report
-from ._tables import groups, header, lost_leaves, num, status, summary
+from ._base import Options, Report, shown
+from ._rich import make_console, table
+from ._tables import (
+    RANKING_RIGHT,
+    groups,
+    heat_cell,
+    matrices,
+    mean_cell,
+    num,
+    ranking_table,
+)
+from ._text_unit import breakdown
 
-TOP_LOST = 10
-
-
-def _console(options: Options, file: io.StringIO):  # type: ignore[no-untyped-def]
+if TYPE_CHECKING:
     from rich.console import Console
-
-    return Console(file=file, width=options.width or 100, force_terminal=options.color,
-                   no_color=not options.color or "NO_COLOR" in os.environ,
-                   highlight=False, soft_wrap=False)
+    from rich.text import Text
 
 
 class TextReport(Report):
     name = "text"
 
     def render(self, results: Sequence[UnitResult], options: Options) -> str:
-        from rich.table import Table
-
-        lang = options.lang
         out = io.StringIO()
-        console = _console(options, out)
+        console = make_console(options, out)
         if len(results) > 1:
-            for group, members in groups(results).items():
-                table = Table(title=msg("rep.ranking", group=group).render(lang),
-                              title_justify="left")
-                for key, justify in (("rep.rank", "right"), ("rep.unit", "left"),
-                                     ("rep.points", "right"), ("rep.max", "right"),
-                                     ("rep.index", "right"), ("rep.band", "left")):
-                    table.add_column(msg(key).render(lang), justify=justify)  # type: ignore[arg-type]
-                for r in members:
-                    table.add_row(str(r.rank or ""), r.unit.name, num(r.points, r, lang),
-                                  num(r.max, r, lang), num(r.index, r, lang), r.band or "")
-                console.print(table)
-        shown = results if (len(results) == 1 or options.breakdowns) else []
-        for result in shown:
-            self._breakdown(console, result, options)
-        return out.getvalue()
+            province(console, results, options)
+        for i, result in enumerate(shown(results, options)):
+            if i or len(results) > 1:
+                console.print()
+            breakdown(console, result, options)
+        if console.is_terminal:
+            return out.getvalue()
+        # Plain text is pasted and diffed: no padding after the last character.
+        return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
-    def _breakdown(self, console, result: UnitResult, options: Options) -> None:  # type: ignore[no-untyped-def]
-        from rich.table import Table
 
-        lang = options.lang
-        console.print(header(result, lang), style="bold")
-        console.print(summary(result, lang))
-        table = Table(title=msg("rep.component").render(lang), title_justify="left")
-        for key, justify in (("rep.code", "left"), ("rep.component", "left"),
-                             ("rep.points", "right"), ("rep.max", "right"),
-                             ("rep.lost", "right")):
-            table.add_column(msg(key).render(lang), justify=justify)  # type: ignore[arg-type]
-        for node in result.nodes:
-            state = status(node, lang)
-            table.add_row(node.code, node.title, state or num(node.points, result, lang),
-                          "" if state else num(node.max, result, lang),
-                          "" if state else num(node.lost, result, lang))
-        console.print(table)
-        lost = lost_leaves(result)
-        console.print(msg("rep.lost_title").render(lang), style="bold")
-        if not lost:
-            console.print(msg("rep.none_lost").render(lang))
-        limit = len(lost) if options.all_lost else TOP_LOST
-        for node in lost[:limit]:
-            why = node.explanation.render(lang) if node.explanation else ""
-            console.print(f"  −{num(node.lost, result, lang)}  {node.code} {node.title}")
-            console.print(f"      {why}")
-        if len(lost) > limit:
-            console.print(msg("rep.more_lost", count=len(lost) - limit).render(lang))
-        if result.issues:
-            console.print(msg("rep.issues").render(lang), style="bold")
-            for issue in result.issues:
-                level = msg(f"rep.{issue.level}").render(lang)
-                console.print(f"  {level}: {issue.render(lang)}")
+def province(console: Console, results: Sequence[UnitResult], options: Options) -> None:
+    """Ranking per group, then the component-by-unit matrix and the group's
+    mean per component."""
+    lang = options.lang
+    previous = options.previous or None
+    for group, members in groups(results).items():
+        head, rows = ranking_table(members, lang, previous)
+        right = RANKING_RIGHT | ({len(head) - 1} if previous else set())
+        t = table(*((h, "right" if i in right else "left") for i, h in enumerate(head)),
+                  title=msg("rep.ranking", group=group).render(lang))
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+        console.print()
+    for matrix in matrices(results):
+        t = table((msg("rep.code").render(lang), "left"),
+                  *((c.code, "right") for c in matrix.columns),
+                  (msg("view.lost_total").render(lang), "right"),
+                  title=msg("view.heat_head", group=matrix.group).render(lang))
+        t.columns[0].no_wrap = True
+        for r in matrix.members:
+            t.add_row(r.unit.id, *(_heat(heat_cell(matrix, r, c.code, lang))
+                                   for c in matrix.columns),
+                      num(r.max - r.points, r, lang))
+        first = matrix.members[0]
+        means = [matrix.mean(c.code) for c in matrix.columns]
+        t.add_section()
+        t.add_row(msg("view.mean").render(lang), *(mean_cell(m, first, lang) for m in means),
+                  "", style="bold")
+        console.print(t)
+        console.print(msg("view.heat_legend").render(lang), style="dim")
+        console.print()
+        t = table((msg("rep.code").render(lang), "left"),
+                  (msg("rep.component").render(lang), "left"),
+                  (msg("view.mean_points").render(lang), "right"),
+                  (msg("rep.max").render(lang), "right"),
+                  (msg("rep.index").render(lang), "right"),
+                  (msg("view.units").render(lang), "right"),
+                  title=msg("view.mean_head", group=matrix.group).render(lang))
+        for column, m in zip(matrix.columns, means, strict=True):
+            if m is None:
+                t.add_row(column.code, column.title, msg("rep.na").render(lang), "", "", "0")
+                continue
+            points, maximum, _, count = m
+            index = points / maximum * first.criteria.scale
+            t.add_row(column.code, column.title, num(points, first, lang),
+                      num(maximum, first, lang), num(index, first, lang), str(count))
+        console.print(t)
+        console.print()
+
+
+#: colours of the heat cells by their shade glyph (drawn only in colour)
+HEAT = {"·": "green", "░": "", "▒": "yellow", "▓": "dark_orange", "█": "bold red"}
+
+
+def _heat(cell: str) -> Text:
+    from rich.text import Text
+
+    return Text(cell, style=HEAT.get(cell[-1:], "dim"))

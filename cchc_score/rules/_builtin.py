@@ -449,8 +449,8 @@ class Tiers(Rule):
         if isinstance(value, Ratio) and value.den == 0:
             return None  # "không phát sinh": there is nothing else to declare
         # Tiers worth more than the current points that some value reaches.
-        inside = {i: value for i, t in enumerate(self.tiers)
-                  if t.points > points and (value := self._band_value(i)) is not None}
+        inside = {i: fact for i, t in enumerate(self.tiers)
+                  if t.points > points and (fact := self._band_value(i)) is not None}
         if not inside:
             return None
         # The fewest points above the current ones; among equals the lowest threshold.

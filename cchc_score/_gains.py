@@ -1,0 +1,124 @@
+"""Where a unit could still gain points.
+
+`gains()` ranks the leaves by the points the unit could recover and, for each,
+asks its rule for the next band (`Rule.next_step`): what the unit would have
+to declare to score more. The result tree keeps no declared facts, so the
+facts come from the assessment (`declared_values`); `assessment_of` re-reads
+a unit's file for that, never writing it.
+
+`parse_set` reads the what-if option `--set [UNIT:]CODE=VALUE`; the scoring
+itself is `_api.score_files(..., overrides=...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._api import _merge
+from ._model import Assessment, NodeResult, Stage, UnitResult
+from .load import parse_assessment, read_assessment
+from .rules import Context, Step
+
+ZERO = Decimal(0)
+
+
+@attrs.frozen
+class Gain:
+    """A leaf that could score more: `recoverable` is the rule's best outcome
+    (capped at the leaf's maximum) minus its points; `step` the next band."""
+
+    node: NodeResult
+    recoverable: Decimal
+    step: Step | None = None
+
+    @property
+    def step_gain(self) -> Decimal:
+        """Points the next band adds."""
+        return self.step.points - self.node.points if self.step else ZERO
+
+
+def declared_values(assessment: Assessment, stage: Stage) -> dict[str, Any]:
+    """Leaf code → the fact that scored it: the unit's value, or at the
+    appraised stage the council's corrected value (None when the council set
+    points directly, so no fact is known)."""
+    values = {code: answer.value for code, answer in assessment.answers.items()}
+    if stage == "appraised":
+        values.update({code: entry.value for code, entry in assessment.appraisal.items()})
+    return values
+
+
+def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
+    """Self-assessed leaves that could score more, most recoverable first
+    (then the larger next step, then criteria order). Survey leaves are left
+    out: the unit does not declare them; so are penalties."""
+    ctx = Context(result.year)
+    found: list[Gain] = []
+    for node in result.walk():
+        if (not node.is_leaf or node.na or node.pending or node.method != "self"
+                or node.role == "penalty"):
+            continue
+        rule = result.criteria.node(node.code).rule
+        if rule is None:
+            continue
+        best = rule.best() if node.role == "bonus" else min(rule.best(), node.declared_max)
+        if best <= node.points:
+            continue
+        step = rule.next_step(values.get(node.code), node.points, ctx)
+        if step is not None and node.role == "score":
+            step = attrs.evolve(step, points=min(step.points, node.declared_max))
+        if step is not None and step.points <= node.points:
+            step = None
+        if step is not None and node.self_explanation is not None:
+            # The council's entry scores this leaf: `--set` would move only
+            # the unit's own value, so no value is suggested to try.
+            step = attrs.evolve(step, example=None)
+        found.append(Gain(node, best - node.points, step))
+    return sorted(found, key=lambda g: (-g.recoverable, -g.step_gain))
+
+
+def assessment_of(result: UnitResult, overrides: Mapping[str, Any] | None = None
+                  ) -> Assessment | None:
+    """Re-read the unit's assessment file (with the what-if values applied),
+    or None when it cannot be read: it was scored moments ago, so this only
+    fails if the file changed meanwhile."""
+    if result.source is None:
+        return None
+    data, _ = read_assessment(Path(result.source))
+    if data is None:
+        return None
+    data = _merge(data, None, dict(overrides) if overrides else None)
+    assessment, _ = parse_assessment(data, result.source, result.criteria)
+    return assessment
+
+
+def unit_gains(result: UnitResult, overrides: Mapping[str, Any] | None = None) -> list[Gain]:
+    """`gains()` for a scored unit, reading its declared facts from its file."""
+    assessment = assessment_of(result, overrides)
+    values = declared_values(assessment, result.stage) if assessment is not None else {}
+    return gains(result, values)
+
+
+def parse_set(text: str) -> tuple[str | None, str, str] | None:
+    """`[UNIT:]CODE=VALUE` → (unit or None, code, value); None when malformed.
+    The value stays a string: each rule reads it as it reads a typed cell
+    ("96,5", "193/200", "true", "2024-01-15", an option key)."""
+    target, sep, value = text.partition("=")
+    unit, colon, code = target.rpartition(":")
+    code, value = code.strip(), value.strip()
+    if not sep or not code or not value or (colon and not unit.strip()):
+        return None
+    return (unit.strip() or None), code, value
+
+
+def overrides_from(sets: Sequence[tuple[str | None, str, str]], default_unit: str
+                   ) -> dict[str, dict[str, Any]]:
+    """Parsed `--set` options → `score_files(overrides=...)`."""
+    out: dict[str, dict[str, Any]] = {}
+    for unit, code, value in sets:
+        out.setdefault(unit or default_unit, {})[code] = value
+    return out

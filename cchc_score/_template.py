@@ -1,0 +1,145 @@
+"""`cchc-score template CRITERIA -o FILE.toml`: a blank assessment to fill.
+
+Every leaf gets a table with an empty evidence list and, as comments, what
+to declare and what each outcome is worth, written from the leaf's rule.
+The blank file is itself a valid assessment: it scores (every leaf not yet
+declared, 0 points), so a unit can fill it a few criteria at a time. The
+same hints label the Excel form's guidance column (`cchc_score.office`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from . import _toml_write as tw
+from ._i18n import msg
+from ._model import CriteriaSet, Node
+from .rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
+
+
+def value_hint(rule: Rule, year: int, lang: str = "vi") -> list[str]:
+    """Lines saying what to declare for a leaf and what each outcome scores."""
+    def t(name: str, /, **kw: Any) -> str:
+        return msg(name, **kw).render(lang)
+
+    if isinstance(rule, YesNo):
+        return [t("office.tpl_what", what=t("office.tpl_bool")),
+                t("office.tpl_yes", label=rule.yes_label or msg("yes"), points=rule.yes),
+                t("office.tpl_no", label=rule.no_label or msg("no"), points=rule.no)]
+    if isinstance(rule, Choice):
+        return [t("office.tpl_what", what=t("office.tpl_choice"))] + [
+            t("office.tpl_option", key=o.key, label=o.label, points=o.points)
+            for o in rule.options]
+    if isinstance(rule, Deadline):
+        return [t("office.tpl_what", what=t("office.tpl_deadline", due=rule.due_date(year))),
+                *_deadline_outcomes(rule, year, lang)]
+    if isinstance(rule, Tiers):
+        lines = [t("office.tpl_what", what=_fact(rule.over, rule.unit, lang))]
+        for i, tier in enumerate(rule.tiers):
+            lines.append(t("office.tpl_band", band=rule.band_label(i), points=tier.points))
+        if rule.tiers:
+            lines.append(t("office.tpl_band", band=rule.band_label(None), points=rule.below))
+        if rule.over == "ratio":
+            lines.append(t(f"office.tpl_zero_{rule.zero_denominator}"))
+        return lines
+    if isinstance(rule, Proportional):
+        return [t("office.tpl_what", what=_fact(rule.over, None, lang)),
+                t("office.tpl_proportional", max=rule.max)]
+    if isinstance(rule, Deduction):
+        return [t("office.tpl_what", what=_fact("number", rule.unit, lang)),
+                t("office.tpl_deduction", per_item=rule.per_item, max=rule.max)]
+    if isinstance(rule, Bonus):
+        return [t("office.tpl_what", what=_fact("number", rule.unit, lang)),
+                t("office.tpl_bonus", per_item=rule.per_item, cap=rule.cap)]
+    if isinstance(rule, Manual):
+        step = t("office.tpl_step", step=rule.step) if rule.step else ""
+        return [t("office.tpl_what", what=t("office.tpl_points", max=rule.max, step=step))]
+    return [t("office.tpl_what", what=rule.describe_value())]
+
+
+def _fact(over: str, unit: str | None, lang: str) -> str:
+    if over == "percent":
+        return msg("office.tpl_percent").render(lang)
+    if over == "ratio":
+        return msg("office.tpl_ratio").render(lang)
+    return msg("office.tpl_number", unit=f" {unit}" if unit else "").render(lang)
+
+
+def _deadline_outcomes(rule: Deadline, year: int, lang: str) -> list[str]:
+    due = rule.due_date(year)
+    lines = [msg("office.tpl_on_time", due=due, points=rule.on_time).render(lang)]
+    for late in rule.late:
+        lines.append(msg("office.tpl_late", days=late.days, points=late.points).render(lang))
+    lines.append(msg("office.tpl_later", points=rule.late_points).render(lang))
+    lines.append(msg("office.tpl_missing", points=rule.missing).render(lang))
+    return lines
+
+
+def example_value(rule: Rule) -> Any:
+    """A value that scores the rule's best outcome, or None when the rule
+    cannot say (a plugin's kind without `example`)."""
+    try:
+        value = rule.example()
+    except (NotImplementedError, AttributeError, TypeError, ValueError):
+        return None
+    if isinstance(value, float):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: str | None = None,
+                  year: int | None = None, output_name: str = "FILE.toml",
+                  lang: str = "vi") -> str:
+    """The blank assessment text for `criteria` (named by `ref`: its id or
+    its path) and one unit."""
+    year = year or criteria.years[0]
+    def t(name: str, /, **kw: Any) -> str:
+        return msg(name, **kw).render(lang)
+
+    lines = tw.comment(t("office.tpl_header", title=criteria.title, id=criteria.id))
+    lines += ["#", *tw.comment(t("office.tpl_howto", file=output_name))]
+    lines.append("")
+    lines += tw.assignments({"schema": 1, "criteria": ref, "year": year})
+    lines += ["", "[unit]"]
+    lines += tw.assignments({"id": unit_id, "name": unit_name or unit_id,
+                             "group": criteria.group, "tags": []})
+    lines += tw.comment(t("office.tpl_tags"))
+    for node, depth in _walk(criteria):
+        lines.append("")
+        heading = t("office.tpl_node", code=node.code, title=node.title, max=node.max)
+        if not node.is_leaf:
+            lines += tw.comment(("=" if depth == 1 else "-") * 3 + " " + heading)
+            continue
+        if node.method == "survey":
+            lines += tw.comment(heading)
+            lines += tw.comment(t("office.tpl_survey"))
+            continue
+        assert node.rule is not None
+        lines.append(f"[answers.{tw.string(node.code)}]")
+        lines += tw.comment(heading)
+        if node.hint:
+            lines += tw.comment(node.hint)
+        lines += tw.comment("\n".join(value_hint(node.rule, year, lang)))
+        example = example_value(node.rule)
+        if example is not None:
+            with contextlib.suppress(TypeError):
+                lines.append(f"# value = {tw.value(example)}")
+        lines.append("evidence = []  " + tw.comment(t("office.tpl_evidence"))[0])
+        lines.append('# note = ""')
+    lines += ["", "[not_applicable]", *tw.comment(t("office.tpl_na"))]
+    return "\n".join(lines) + "\n"
+
+
+def _walk(criteria: CriteriaSet) -> Iterator[tuple[Node, int]]:
+    def walk(node: Node) -> Iterator[tuple[Node, int]]:
+        yield node, node.depth
+        for child in node.children:
+            yield from walk(child)
+
+    for root in criteria.roots:
+        yield from walk(root)

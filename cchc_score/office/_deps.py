@@ -1,0 +1,41 @@
+"""openpyxl is optional (the `excel` extra): it is imported here, lazily, so
+that the rest of the toolkit works without it and a missing package is one
+clean message instead of a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .._i18n import msg
+from .._model import Issue, Location
+from ..exceptions import InputError
+
+
+def openpyxl(path: Path | str | None = None) -> Any:
+    """The openpyxl module, or an `InputError` naming the file that needed it."""
+    try:
+        import openpyxl as module  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        raise InputError([Issue("error", msg("office.no_openpyxl"),
+                                Location(str(path) if path is not None else None))]) from None
+    return module
+
+
+def load_workbook(path: Path, *, data_only: bool = True) -> Any:
+    """Open a workbook for reading; an unreadable file is an `InputError`.
+
+    `data_only=True` gives the values Excel cached for formula cells, which is
+    what a person saw on screen when they saved the file.
+    """
+    module = openpyxl(path)
+    try:
+        return module.load_workbook(path, data_only=data_only)
+    except Exception as e:  # openpyxl raises many kinds for a damaged or non-xlsx file
+        raise InputError([Issue("error", msg("office.unreadable", error=_short(e)),
+                                Location(str(path)))]) from None
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:200]

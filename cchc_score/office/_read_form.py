@@ -1,0 +1,245 @@
+"""Reading a filled self-assessment form (.xlsx) into the same raw data an
+assessment TOML file gives, so that `parse_assessment` checks it and the
+engine scores it exactly as the TOML.
+
+People do things to workbooks: they move, hide or insert columns, add
+sheets, merge cells, type numbers as text with a decimal comma, format a
+share as 96%, leave formulas. So the table is found by its header words on
+whichever sheet has it, values are read from the cached results of
+formulas, and every value is read as the person meant it (`_cells`). Each
+code's row is kept so that problems can say where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._i18n import msg
+from .._model import Issue, Location
+from ..rules import InvalidValue, parse_date
+from . import _cells
+from ._deps import load_workbook
+from ._layout import FORM_COLUMNS, FORM_FIELDS, INFO_FIELDS, INFO_SHEET
+
+_CODE = re.compile(r"^\d+(\.\d+)*$")
+
+
+@attrs.frozen
+class Form:
+    """A form as assessment data: `data` is what `parse_assessment` takes,
+    `rows` the workbook row of each code, `issues` what reading found."""
+
+    data: dict[str, Any] | None
+    rows: Mapping[str, int]
+    issues: tuple[Issue, ...]
+    sheet: str = ""
+
+
+def is_form(path: Path) -> bool:
+    """Cheaply, without openpyxl: whether an .xlsx file has our unit sheet
+    (used when a folder is scored, to skip results workbooks and others)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f'name="{INFO_SHEET}"' in book
+
+
+def read_form(path: Path | str) -> Form:
+    path = Path(path)
+    wb = load_workbook(path)
+    reader = _FormReader(path)
+    found = reader.table(wb)
+    if found is None:
+        reader.error(msg("office.form_no_table", sheets=wb.sheetnames), None, None)
+        return Form(None, {}, tuple(reader.issues))
+    ws, header_row, columns = found
+    data: dict[str, Any] = {"schema": 1}
+    data.update(reader.info(wb))
+    data.update(reader.body(ws, header_row, columns))
+    return Form(data, reader.rows, tuple(reader.issues), ws.title)
+
+
+class _FormReader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.issues: list[Issue] = []
+        self.rows: dict[str, int] = {}
+
+    def error(self, message: Any, code: str | None, row: int | None, key: str | None = None
+              ) -> None:
+        self.issues.append(Issue("error", message, Location(str(self.path), code, key, row)))
+
+    def warn(self, message: Any, code: str | None, row: int | None, key: str | None = None
+             ) -> None:
+        self.issues.append(Issue("warning", message, Location(str(self.path), code, key, row)))
+
+    def table(self, wb: Any) -> tuple[Any, int, dict[str, int]] | None:
+        sheets = sorted(wb.worksheets, key=lambda ws: ws.sheet_state != "visible")
+        for ws in sheets:
+            rows = ((r[0].row, [c.value for c in r]) for r in ws.iter_rows(max_col=60) if r)
+            found = _cells.find_header(rows, FORM_FIELDS, ("code", "title"))
+            if found is not None and ("value" in found[1] or "num" in found[1]):
+                return ws, found[0], found[1]
+        return None
+
+    # -- the unit sheet --------------------------------------------------------------
+
+    def info(self, wb: Any) -> dict[str, Any]:
+        sheet = next((ws for ws in wb.worksheets
+                      if _cells.plain_fold(ws.title) == _cells.plain_fold(INFO_SHEET)), None)
+        if sheet is None:
+            self.error(msg("office.form_no_info", sheet=INFO_SHEET), None, None)
+            return {}
+        fields = {f.key: f.words for f in INFO_FIELDS}
+        found: dict[str, Any] = {}
+        for row in sheet.iter_rows(max_col=2):
+            label, value = row[0].value, row[1].value if len(row) > 1 else None
+            for key in _cells.match_headers([label], fields):
+                if key not in found:
+                    found[key] = (value, row[0].row)
+        data: dict[str, Any] = {}
+        unit: dict[str, Any] = {}
+        for key, (value, row) in found.items():
+            words = _cells.text(value)
+            if key == "year":
+                number = _cells.number(value)
+                if number is None or number != number.to_integral_value():
+                    if words:
+                        self.error(msg("office.form_year", raw=words), None, row, "year")
+                    continue
+                data["year"] = int(number)
+            elif key == "criteria":
+                if words:
+                    data["criteria"] = words
+            elif key == "unit.tags":
+                unit["tags"] = [t.strip() for t in re.split(r"[,;]", words) if t.strip()]
+            elif words:
+                unit[key.partition(".")[2]] = words
+        data["unit"] = unit
+        return data
+
+    # -- the table -----------------------------------------------------------------------
+
+    def body(self, ws: Any, header_row: int, columns: dict[str, int]) -> dict[str, Any]:
+        merged = _cells.merged_values(ws)
+        same_row = {(rng.min_row, c) for rng in ws.merged_cells.ranges
+                    for c in range(rng.min_col, rng.max_col + 1)}
+        entries: list[tuple[str, int, dict[str, Any]]] = []
+        for row in ws.iter_rows(min_row=header_row + 1):
+            r = row[0].row
+            cells: dict[str, Any] = {}
+            for field, col in columns.items():
+                cell = row[col] if col < len(row) else None
+                raw = cell.value if cell is not None else None
+                if raw is None and (r, col + 1) in merged and (r, col + 1) in same_row:
+                    raw = merged[(r, col + 1)]
+                if isinstance(raw, str) and raw.startswith("="):
+                    raw = None  # a formula without a cached value: Excel never computed it
+                cells[field] = (raw, cell.number_format if cell is not None else "General")
+            code = _cells.code(cells["code"][0])
+            if not code:
+                filled = [f for f in ("value", "num", "den", "ev_number", "ev_title")
+                          if f in cells and _cells.text(cells[f][0])]
+                if filled:
+                    self.warn(msg("office.form_no_code"), None, r)
+                continue
+            if code in self.rows:
+                self.warn(msg("office.form_dup_code", code=code, first=self.rows[code]), code, r)
+                continue
+            self.rows[code] = r
+            entries.append((code, r, cells))
+        parents = {c.rpartition(".")[0] for c, _, _ in entries}
+        answers: dict[str, Any] = {}
+        appraisal: dict[str, Any] = {}
+        not_applicable: dict[str, Any] = {}
+        for code, r, cells in entries:
+            reason = _cells.text(cells.get("na", (None,))[0])
+            if reason:
+                not_applicable[code] = reason
+            answer = self.answer(code, r, cells, leaf=code not in parents)
+            if answer:
+                answers[code] = answer
+            if code not in parents and "appraised" in cells:
+                points = cells["appraised"][0]
+                if _cells.text(points):
+                    entry: dict[str, Any] = {"points": self.number(code, r, "appraised",
+                                                                   cells["appraised"])}
+                    comment = _cells.text(cells.get("reason", (None,))[0])
+                    if comment:
+                        entry["reason"] = comment
+                    appraisal[code] = entry
+        data: dict[str, Any] = {"answers": answers}
+        if not_applicable:
+            data["not_applicable"] = not_applicable
+        if appraisal:
+            data["appraisal"] = appraisal
+        return data
+
+    def number(self, code: str, r: int, field: str, cell: tuple[Any, str]) -> Any:
+        raw, number_format = cell
+        value = _cells.number(raw, number_format)
+        if value is None:
+            header = next(c.header for c in FORM_COLUMNS if c.field == field)
+            self.error(msg("office.form_bad_number", code=code, column=header,
+                           raw=_cells.text(raw)), code, r)
+            return _cells.text(raw)
+        return value
+
+    def answer(self, code: str, r: int, cells: dict[str, Any], *, leaf: bool) -> dict[str, Any]:
+        """The answer table for one row: value (or num/den), evidence, note,
+        typed self-score. Typed points on a row that has sub-criteria are
+        the form's own sums, not a claim."""
+        answer: dict[str, Any] = {}
+        num = cells.get("num", (None, ""))
+        den = cells.get("den", (None, ""))
+        has_num, has_den = bool(_cells.text(num[0])), bool(_cells.text(den[0]))
+        if has_num and has_den:
+            answer["value"] = {"num": _cells.value(*num), "den": _cells.value(*den)}
+        elif has_num or has_den:
+            self.error(msg("office.form_half_ratio", code=code), code, r)
+        elif "value" in cells:
+            value = _cells.value(*cells["value"])
+            if value is not None:
+                answer["value"] = value
+        evidence = self.evidence(code, r, cells)
+        if evidence:
+            answer["evidence"] = evidence
+        notes = [_cells.text(cells.get(f, (None,))[0]) for f in ("explanation", "notes")]
+        note = "\n".join(n for n in notes if n)
+        if note:
+            answer["note"] = note
+        if leaf and "self" in cells and _cells.text(cells["self"][0]):
+            answer["points"] = self.number(code, r, "self", cells["self"])
+        return answer
+
+    def evidence(self, code: str, r: int, cells: dict[str, Any]) -> list[Any]:
+        number = _cells.text(cells.get("ev_number", (None,))[0])
+        raw_date = cells.get("ev_date", (None, ""))[0]
+        titles = [t.strip() for t in str(cells.get("ev_title", (None,))[0] or "").splitlines()
+                  if t.strip()]
+        if not (number or titles or _cells.text(raw_date)):
+            return []
+        first: dict[str, Any] = {}
+        if number:
+            first["number"] = number
+        if _cells.text(raw_date):
+            try:
+                date = parse_date(_cells.value(raw_date))
+                if isinstance(date, str):
+                    raise InvalidValue(msg("office.form_bad_date", code=code, raw=raw_date))
+                first["date"] = date
+            except InvalidValue:
+                self.error(msg("office.form_bad_date", code=code, raw=_cells.text(raw_date)),
+                           code, r)
+        if titles:
+            first["title"] = _cells.text(titles[0])
+        return [first, *(_cells.text(t) for t in titles[1:])]

@@ -1,0 +1,88 @@
+"""Looks shared by the workbooks we write: header cells, fills, borders,
+column widths and print setup (A4 landscape, header rows repeated)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+HEADER_FILL = "DDEBF7"
+COMPONENT_FILL = "E7E6E6"
+INPUT_FILL = "FFF2CC"
+SURVEY_FILL = "EDEDED"
+LOST_FILL = "F8CBAD"
+NA_FILL = "F2F2F2"
+
+
+def styles() -> Any:
+    from ._deps import openpyxl
+
+    return openpyxl().styles
+
+
+def fill(color: str) -> Any:
+    return styles().PatternFill("solid", start_color=color, end_color=color)
+
+
+def thin_border() -> Any:
+    s = styles()
+    side = s.Side(style="thin", color="999999")
+    return s.Border(left=side, right=side, top=side, bottom=side)
+
+
+def header_row(ws: Any, row: int, headers: Sequence[str]) -> None:
+    s = styles()
+    border = thin_border()
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row, col, text)
+        cell.font = s.Font(bold=True)
+        cell.fill = fill(HEADER_FILL)
+        cell.alignment = s.Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+
+
+def title_row(ws: Any, row: int, text: str, columns: int, *, size: int = 12,
+              bold: bool = True) -> None:
+    s = styles()
+    cell = ws.cell(row, 1, text)
+    cell.font = s.Font(bold=bold, size=size)
+    cell.alignment = s.Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+
+
+def widths(ws: Any, sizes: Sequence[int]) -> None:
+    from ._deps import openpyxl
+
+    letter = openpyxl().utils.get_column_letter
+    for i, size in enumerate(sizes, start=1):
+        ws.column_dimensions[letter(i)].width = size
+
+
+def print_setup(ws: Any, header_row_number: int, columns: int) -> None:
+    """A4 landscape, fit to the page width, the header row repeated on every
+    page, narrow margins: how these tables are printed and signed."""
+    from ._deps import openpyxl
+
+    letter = openpyxl().utils.get_column_letter
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row_number}:{header_row_number}"
+    ws.print_area = f"A1:{letter(columns)}{max(ws.max_row, header_row_number)}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool = False,
+              color: str | None = None, number_format: str | None = None) -> None:
+    s = styles()
+    cell.border = thin_border()
+    cell.alignment = s.Alignment(vertical="top", wrap_text=wrap)
+    if bold or italic:
+        cell.font = s.Font(bold=bold, italic=italic)
+    if color:
+        cell.fill = fill(color)
+    if number_format:
+        cell.number_format = number_format

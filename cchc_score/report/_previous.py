@@ -1,0 +1,68 @@
+"""Last year's results (`--previous FILE`): a JSON document written by
+`cchc-score score … --format json`, read back for the change column."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._i18n import Msg, msg
+from .._model import Issue, Location
+from ..exceptions import InputError
+
+
+@attrs.frozen
+class Previous:
+    """One unit's published figures in the previous result file."""
+
+    index: Decimal
+    points: Decimal | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    year: int | None = None
+
+
+def read_previous(path: Path) -> dict[str, Previous]:
+    """Unit id → its previous result. Raises `InputError` naming the file and
+    the key when the file is not a cchc-score JSON result."""
+
+    def fail(problem: Msg | str, key: str | None = None) -> InputError:
+        return InputError([Issue("error", msg("prev.format", problem=problem),
+                                 Location(str(path), key=key))])
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError([Issue("error", msg("crit.read", error=e),
+                                Location(str(path)))]) from None
+    try:
+        # Exact decimals, as the JSON output writes them.
+        doc = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as e:
+        raise fail(str(e)) from None
+    units = doc.get("units") if isinstance(doc, dict) else None
+    if not isinstance(units, list):
+        raise fail(msg("crit.missing_key", key="units"), "units")
+    found: dict[str, Previous] = {}
+    for i, unit in enumerate(units):
+        key = f"units[{i}]"
+        if not isinstance(unit, dict) or not isinstance(unit.get("id"), str):
+            raise fail(msg("crit.missing_key", key="id"), f"{key}.id")
+        index = unit.get("index")
+        if not isinstance(index, Decimal):
+            raise fail(msg("crit.missing_key", key="index"), f"{key}.index")
+        found[unit["id"]] = Previous(index, _decimal(unit.get("points")), _int(unit.get("rank")),
+                                     _int(unit.get("rank_of")), _int(unit.get("year")))
+    return found
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, Decimal) and value == int(value) else None

@@ -1,0 +1,91 @@
+"""The plugin skeleton a province developer copies, and the quick-start
+example of docs/plugins.md, both work as written."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_score._toml import load_toml
+from cchc_score.cli import main
+from cchc_score.plugins import DISABLE_ENV
+
+from .conftest import ROOT
+from .test_plugins import write_set
+
+SKELETON = ROOT / "docs" / "plugin-skeleton"
+DOC = ROOT / "docs" / "plugins.md"
+
+
+def test_the_skeleton_declares_its_entry_point() -> None:
+    """The pyproject names the group cchc-score loads and a module that exists."""
+    meta, _, issues = load_toml(SKELETON / "pyproject.toml")
+    assert meta is not None, issues
+    (name, module), = meta["project"]["entry-points"]["cchc_score"].items()
+    assert (SKELETON / module / "__init__.py").is_file()
+    assert meta["build-system"]["build-backend"] == "hatchling.build"
+    assert not (ROOT / "plugins" / "skeleton").exists(), "the skeleton is not installed"
+    assert name == module
+
+
+def test_the_skeletons_own_tests_pass_in_a_copy(tmp_path: Path) -> None:
+    """Copied elsewhere, as a developer would, its tests pass without
+    installing it."""
+    copy = tmp_path / "cchc-myprovince"
+    shutil.copytree(SKELETON, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop(DISABLE_ENV, None)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                          cwd=copy, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "5 passed" in done.stdout
+
+
+def test_the_skeleton_loads_as_a_local_plugin(capsys: pytest.CaptureFixture[str]) -> None:
+    init = SKELETON / "cchc_myprovince" / "__init__.py"
+    example = SKELETON / "cchc_myprovince" / "criteria" / "myprovince-2025-vi-du.toml"
+    assert main(["--no-plugins", "--plugin", str(init), "check", str(example)]) == 0
+    assert main(["--no-plugins", "--plugin", str(init), "--lang", "en", "plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "cchc_myprovince — file" in out and "rule kinds: quarterly" in out
+
+
+def blocks(language: str) -> list[str]:
+    text = DOC.read_text(encoding="utf-8")
+    return re.findall(rf"```{language}\n(.*?)```", text, re.S)
+
+
+def test_the_quick_start_example_works(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The first Python block of docs/plugins.md, saved as myrule.py, makes
+    the documented criteria snippet valid."""
+    (tmp_path / "myrule.py").write_text(blocks("python")[0], encoding="utf-8")
+    snippet = blocks("toml")[0]
+    crit = write_set(tmp_path, kind="manual")
+    text = crit.read_text(encoding="utf-8").replace(
+        '[[nodes]]\ncode = "1.2"\ntitle = "Leaf 1.2"\nmax = 30\nrule = { kind = "manual" }\n',
+        '[[nodes]]\ncode = "1.2"\ntitle = "Leaf 1.2"\nmax = 28\nrule = { kind = "manual" }\n'
+        + snippet)
+    crit.write_text(text, encoding="utf-8")
+    assert main(["--no-plugins", "check", str(crit)]) == 1
+    assert "quarterly" in capsys.readouterr().err
+    assert main(["--no-plugins", "--plugin", str(tmp_path / "myrule.py"), "check",
+                 str(crit)]) == 0
+
+
+def test_the_documented_config_file_loads_the_plugin(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    (tmp_path / "myrule.py").write_text(blocks("python")[0], encoding="utf-8")
+    config = next(b for b in blocks("toml") if b.startswith("plugins ="))
+    (tmp_path / "cchc-score.toml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "en", "plugins"]) == 0
+    assert "rule kinds: quarterly" in capsys.readouterr().out
