@@ -640,18 +640,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "option “{text}” gives {points} points, above the maximum {max}; counted as {max}",
     ),
     "office.no_options": (
-        "“{code}” không có dòng phương án chấm: chấm tay (manual) trong khoảng điểm tối đa — "
+        "không có dòng phương án chấm: chấm tay (manual) trong khoảng điểm tối đa — "
         "cần hoàn thiện",
-        "“{code}” has no option rows: manual points within its maximum — to be finished",
+        "no option rows: manual points within its maximum — to be finished",
     ),
     "office.option_no_points": (
-        "“{code}”: phương án “{text}” không ghi điểm: chấm tay (manual) — cần hoàn thiện",
-        "“{code}”: option “{text}” has no points: manual points — to be finished",
+        "phương án “{text}” không ghi điểm: chấm tay (manual) — cần hoàn thiện",
+        "option “{text}” has no points: manual points — to be finished",
     ),
     "office.unreadable_options": (
-        "“{code}”: không đọc được cách chấm từ các phương án: chấm tay (manual) trong khoảng "
+        "không đọc được cách chấm từ các phương án: chấm tay (manual) trong khoảng "
         "điểm tối đa, giữ nguyên văn trong source_text — cần hoàn thiện",
-        "“{code}”: the options could not be read as a rule: manual points within the "
+        "the options could not be read as a rule: manual points within the "
         "maximum, the text kept in source_text — to be finished",
     ),
     "office.band_overlap": (

@@ -297,7 +297,8 @@ def cmd_import_criteria(args: argparse.Namespace) -> int:
         sys.stdout.write(imported.text)
     else:
         write_output(args.output, imported.text, force=args.force, inputs=[args.workbook])
-    print(msg("office.imported", path=args.output or "-", id=imported.id, nodes=imported.nodes,
+    print(msg("office.imported", path=args.output or "stdout", id=imported.id,
+              nodes=imported.nodes,
               leaves=imported.leaves, manual=imported.manual, total=imported.total
               ).render(args.lang), file=sys.stderr)
     return 0

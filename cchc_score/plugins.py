@@ -36,6 +36,7 @@ import os
 import re
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -612,11 +613,16 @@ _default: Registry | None = None
 
 def default_registry() -> Registry:
     """The built-ins plus installed plugins (cached): what the Python API uses
-    when it is given no registry. Problems are kept in `.problems`."""
+    when it is given no registry. Problems are kept in `.problems` and issued
+    as warnings (a library has no stderr of its own to print them on)."""
     global _default
     if _default is None:
-        _default = Registry.build()
+        _default = Registry.build(on_problem=_warn)
     return _default
+
+
+def _warn(problem: PluginProblem) -> None:
+    warnings.warn(problem.render("en"), RuntimeWarning, stacklevel=3)
 
 
 @contextlib.contextmanager

@@ -89,3 +89,8 @@ def test_the_documented_config_file_loads_the_plugin(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     assert main(["--lang", "en", "plugins"]) == 0
     assert "rule kinds: quarterly" in capsys.readouterr().out
+
+
+def test_every_python_example_in_the_guide_compiles() -> None:
+    for i, block in enumerate(blocks("python")):
+        compile(block, f"docs/plugins.md python block {i + 1}", "exec")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -119,8 +120,12 @@ def import_criteria(path: Path | str, meta: Meta = Meta(), *, fix_codes: bool = 
 
 def _verify(text: str, path: Path, kinds: RuleKinds) -> list[Issue]:
     """The errors `cchc-score check` would report on the output."""
-    from .._toml import tomllib
     from ..load import parse_criteria
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
     data = tomllib.loads(text, parse_float=Decimal)
     _, issues = parse_criteria(data, f"{path} → TOML", kinds)

@@ -252,6 +252,11 @@ def _read_bands(node_max: Decimal, options: Sequence[OptionRow]
     if len(only_hi) > 1 or not with_lo:
         return None
     below = ZERO
+    lowest = min(b.lo for b in with_lo if b.lo is not None)
+    if only_hi and only_hi[0].hi != lowest:
+        low = only_hi[0]
+        problems.append(Problem("warning", msg("office.band_gap", text=low.option.label,
+                                               lo=ZERO, hi=lowest), low.option.row))
     if only_hi and none:
         # "có thực hiện nhưng dưới 5%" next to "không thực hiện": above zero.
         with_lo.append(attrs.evolve(only_hi[0], lo=ZERO, lo_incl=False))
@@ -275,10 +280,6 @@ def _read_bands(node_max: Decimal, options: Sequence[OptionRow]
         if _points(lower) > _points(upper):
             problems.append(Problem("warning", msg("office.band_points_order",
                                                    text=lower.option.label), lower.option.row))
-    if only_hi and not none and only_hi[0].hi != with_lo[-1].lo:
-        low = only_hi[0]
-        problems.append(Problem("warning", msg("office.band_gap", text=low.option.label,
-                                               lo=ZERO, hi=with_lo[-1].lo), low.option.row))
     for b in numeric:
         if b.stray_up:
             problems.append(Problem("warning", msg("office.band_stray_up", text=b.option.label),
