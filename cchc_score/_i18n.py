@@ -76,6 +76,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "text": ("{text}", "{text}"),
+    "loc.row": ("dòng {row}", "row {row}"),
     # -- rule outcomes -------------------------------------------------------
     "unit.items": ("mục", "items"),
     "out.yes_no": ("{label} → {points}/{max} điểm", "{label} → {points}/{max} points"),

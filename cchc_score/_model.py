@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._i18n import Msg
+from ._i18n import Msg, msg
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -34,9 +34,12 @@ class Location:
     row: int | None = None
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "vi") -> str:
         parts = [self.file or "<input>"]
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(msg("loc.row", row=self.row).render(lang))
         if self.code is not None:
             parts.append(self.code)
         if self.key is not None:
@@ -57,7 +60,7 @@ class Issue:
         return self.where.code
 
     def render(self, lang: str = "vi") -> str:
-        return f"{self.where}: {self.message.render(lang)}"
+        return f"{self.where.render(lang)}: {self.message.render(lang)}"
 
 
 @attrs.frozen

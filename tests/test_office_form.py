@@ -212,7 +212,7 @@ def test_unknown_code_is_reported_with_its_row(blank: Path, criteria, tmp_path: 
     wb.save(path)
     assert main(["score", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"row {r}" in err and "1.3.9" in err and "Traceback" not in err
+    assert f"dòng {r}" in err and "1.3.9" in err and "Traceback" not in err
     batch = score_files([path])
     [issue] = [i for i in batch.issues if i.level == "error"]
     assert (issue.code, issue.where.row) == ("1.3.9", r)

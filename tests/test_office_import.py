@@ -177,7 +177,7 @@ def test_mistyped_code_is_an_error_with_its_row(tmp_path: Path,
     out = tmp_path / "out.toml"
     assert main(["import-criteria", str(book), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "row 11" in err and "1.1.x2" in err and "Traceback" not in err
+    assert "dòng 11" in err and "1.1.x2" in err and "Traceback" not in err
     assert not out.exists()
 
 
@@ -191,10 +191,10 @@ def test_duplicate_code_is_an_error_and_fix_codes_renumbers_it(
     out = tmp_path / "out.toml"
     assert main(["import-criteria", str(book), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "row 15" in err and "1.1.2" in err and "11" in err and "--fix-codes" in err
+    assert "dòng 15" in err and "1.1.2" in err and "11" in err and "--fix-codes" in err
     assert main(["import-criteria", str(book), "-o", str(out), "--fix-codes"]) == 0
     err = capsys.readouterr().err
-    assert "row 15" in err and "“1.1.2” (trùng dòng 11) → “1.1.3”" in err
+    assert "dòng 15" in err and "“1.1.2” (trùng dòng 11) → “1.1.3”" in err
     c = _load(tmp_path, out.read_text(encoding="utf-8"))
     assert c.node("1.1.3").title == "Số lượng báo cáo định kỳ"
     assert any("1.1.3" in d for d in c.source.defects)
