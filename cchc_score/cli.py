@@ -37,116 +37,232 @@ def _print_issues(issues: Sequence[Issue], lang: str) -> None:
         print(f"{level}: {issue.render(lang)}", file=sys.stderr)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help="language of the output (default: vi)")
-    _plugin_options(parser, sub=True)
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with its few words of its own in the chosen language."""
+
+    usage_prefix = "usage: "
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        super().add_usage(usage, actions, groups,
+                          self.usage_prefix if prefix is None else prefix)
 
 
-def _plugin_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
-    """--plugin, --no-plugins, --strict-plugins: global, and accepted after
-    the command too (a separate dest there, merged by `_registry`)."""
-    parser.add_argument("--plugin", dest="plugin_after" if sub else "plugin", action="append",
-                        default=argparse.SUPPRESS if sub else [], metavar="PATH",
-                        help="load a local plugin file (or module name); repeatable")
-    parser.add_argument("--no-plugins", action="store_true",
-                        default=argparse.SUPPRESS if sub else False,
-                        help="load only the built-ins and --plugin files "
-                             "(also: CCHC_SCORE_DISABLE_PLUGINS=1)")
-    parser.add_argument("--strict-plugins", action="store_true",
-                        default=argparse.SUPPRESS if sub else False,
-                        help="a plugin that fails to load or fails in a hook is an error (exit 1)")
+def _texts(lang: str) -> Any:
+    def t(vi: str, en: str) -> str:
+        return vi if lang == "vi" else en
+    return t
 
 
-def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    parser.add_argument("--format", choices=formats, default="text")
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
-    parser.add_argument("--force", action="store_true", help="replace an existing output file")
-    parser.add_argument("--all", dest="all_lost", action="store_true",
-                        help="list every criterion that lost points")
-    parser.add_argument("--breakdowns", action="store_true",
-                        help="with several units, print each unit's breakdown too")
-    parser.add_argument("--width", type=int, help="text width (default: the terminal's)")
-    parser.add_argument("--unit", metavar="ID",
-                        help="with several units, also print this unit's breakdown")
-    parser.add_argument("--gains", action="store_true",
-                        help="in each breakdown shown, rank criteria by recoverable points, "
-                             "with the next band of each")
-    parser.add_argument("--set", dest="sets", action="append", default=[],
-                        metavar="[UNIT:]CODE=VALUE",
-                        help="what-if: score with this declared value instead (repeatable); "
-                             "input files are not changed")
-    parser.add_argument("--previous", type=Path, metavar="JSON",
-                        help="last year's results (written with --format json) for the "
-                             "change column")
+def _parser(lang: str, **kw: Any) -> argparse.ArgumentParser:
+    t = _texts(lang)
+    prefix = t("cách dùng: ", "usage: ")
 
+    def formatter(prog: str) -> argparse.HelpFormatter:
+        made = _Formatter(prog)
+        made.usage_prefix = prefix
+        return made
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cchc-score",
-        description="Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) như các tỉnh vẫn làm.",
-    )
-    parser.add_argument("--version", action="version", version=f"cchc-score {__version__}")
-    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
-                        help="language of the output (default: vi)")
-    _plugin_options(parser, sub=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    formats = [*FORMATS, "xlsx"]
-
-    p = sub.add_parser("demo", help="score the bundled example province")
-    _common(p)
-    _output_options(p, formats)
-
-    p = sub.add_parser("score", help="score assessment files (a folder: every file in it)")
-    _common(p)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--criteria", metavar="ID|PATH", help="criteria set to score with")
-    p.add_argument("--stage", choices=("self", "appraised"), default="self")
-    p.add_argument("--survey", type=Path, metavar="CSV", help="survey results for all units")
-    _output_options(p, formats)
-
-    p = sub.add_parser("import-criteria",
-                       help="read a criteria workbook (.xlsx) into a criteria file")
-    _common(p)
-    p.add_argument("workbook", type=Path, metavar="WORKBOOK")
-    p.add_argument("-o", "--output", type=Path, help="the criteria file to write (.toml)")
-    p.add_argument("--force", action="store_true", help="replace an existing output file")
-    p.add_argument("--fix-codes", action="store_true",
-                   help="renumber codes by row order, reporting each change")
-    p.add_argument("--sheet", help="the sheet to read (default: the one with the table)")
-    p.add_argument("--id", help="the set's id (default: from the file name)")
-    p.add_argument("--title", help="the set's title (default: the table's heading)")
-    p.add_argument("--group", help="the unit group the set scores")
-    p.add_argument("--year", type=int, help="the assessment year (default: from the table)")
-    p.add_argument("--issuer", help="who issued the set (UBND tỉnh …)")
-    p.add_argument("--decision", help="the decision that issued it (số …/QĐ-UBND)")
-
-    p = sub.add_parser("template", help="a blank assessment to fill (.toml, or .xlsx form)")
-    _common(p)
-    p.add_argument("criteria", metavar="CRITERIA", help="criteria set id or file")
-    p.add_argument("-o", "--output", type=Path,
-                   help="FILE.toml (default: stdout) or FILE.xlsx for the Excel form")
-    p.add_argument("--force", action="store_true", help="replace an existing output file")
-    p.add_argument("--unit", default="don-vi", metavar="ID", help="the unit's id")
-    p.add_argument("--name", help="the unit's full name")
-    p.add_argument("--year", type=int, help="the assessment year (default: the set's first)")
-
-    p = sub.add_parser("check", help="validate criteria files")
-    _common(p)
-    p.add_argument("files", nargs="+", type=Path, metavar="CRITERIA")
-
-    p = sub.add_parser("criteria", help="list known criteria sets")
-    _common(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-
-    p = sub.add_parser("plugins", help="list plugins and what each provides")
-    _common(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    parser = argparse.ArgumentParser(add_help=False, formatter_class=formatter, **kw)
+    parser._positionals.title = t("đối số", "positional arguments")
+    parser._optionals.title = t("tùy chọn", "options")
+    parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                        help=t("in hướng dẫn này rồi thoát", "show this help message and exit"))
     return parser
 
 
+def _common(parser: argparse.ArgumentParser, lang: str) -> None:
+    t = _texts(lang)
+    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help=t("ngôn ngữ hiển thị (mặc định: vi)",
+                               "language of the output (default: vi)"))
+    _plugin_options(parser, lang, sub=True)
+
+
+def _plugin_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool) -> None:
+    """--plugin, --no-plugins, --strict-plugins: global, and accepted after
+    the command too (a separate dest there, merged by `_registry`)."""
+    t = _texts(lang)
+    parser.add_argument("--plugin", dest="plugin_after" if sub else "plugin", action="append",
+                        default=argparse.SUPPRESS if sub else [], metavar="PATH",
+                        help=t("nạp một tệp plugin cục bộ (hoặc tên mô-đun); dùng được nhiều lần",
+                               "load a local plugin file (or module name); repeatable"))
+    parser.add_argument("--no-plugins", action="store_true",
+                        default=argparse.SUPPRESS if sub else False,
+                        help=t("chỉ nạp phần tích hợp sẵn và các tệp --plugin "
+                               "(hoặc: CCHC_SCORE_DISABLE_PLUGINS=1)",
+                               "load only the built-ins and --plugin files "
+                               "(also: CCHC_SCORE_DISABLE_PLUGINS=1)"))
+    parser.add_argument("--strict-plugins", action="store_true",
+                        default=argparse.SUPPRESS if sub else False,
+                        help=t("plugin lỗi khi nạp hoặc khi chạy là lỗi (mã thoát 1)",
+                               "a plugin that fails to load or fails in a hook is an error "
+                               "(exit 1)"))
+
+
+def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str], lang: str) -> None:
+    t = _texts(lang)
+    parser.add_argument("--format", choices=formats, default="text",
+                        help=t("định dạng kết quả (mặc định: text)",
+                               "output format (default: text)"))
+    parser.add_argument("-o", "--output", type=Path,
+                        help=t("ghi ra tệp này thay vì màn hình",
+                               "write to this file instead of stdout"))
+    parser.add_argument("--force", action="store_true",
+                        help=t("cho phép ghi đè tệp kết quả đã có",
+                               "replace an existing output file"))
+    parser.add_argument("--all", dest="all_lost", action="store_true",
+                        help=t("liệt kê mọi tiêu chí bị mất điểm",
+                               "list every criterion that lost points"))
+    parser.add_argument("--breakdowns", action="store_true",
+                        help=t("khi chấm nhiều đơn vị, in chi tiết từng đơn vị",
+                               "with several units, print each unit's breakdown too"))
+    parser.add_argument("--width", type=int,
+                        help=t("độ rộng văn bản (mặc định: theo cửa sổ dòng lệnh)",
+                               "text width (default: the terminal's)"))
+    parser.add_argument("--unit", metavar="ID",
+                        help=t("khi chấm nhiều đơn vị, in thêm chi tiết của đơn vị này",
+                               "with several units, also print this unit's breakdown"))
+    parser.add_argument("--gains", action="store_true",
+                        help=t("xếp các tiêu chí theo số điểm còn có thể giành lại, "
+                               "kèm mức kế tiếp của từng tiêu chí",
+                               "in each breakdown shown, rank criteria by recoverable points, "
+                               "with the next band of each"))
+    parser.add_argument("--set", dest="sets", action="append", default=[],
+                        metavar="[UNIT:]CODE=VALUE",
+                        help=t("giả định: chấm với giá trị kê khai này (dùng được nhiều lần); "
+                               "tệp đầu vào không bị thay đổi",
+                               "what-if: score with this declared value instead (repeatable); "
+                               "input files are not changed"))
+    parser.add_argument("--previous", type=Path, metavar="JSON",
+                        help=t("kết quả năm trước (ghi bằng --format json) để so sánh",
+                               "last year's results (written with --format json) for the "
+                               "change column"))
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The --lang given anywhere on the line, so that --help is in it too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    return DEFAULT_LANG
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    t = _texts(lang)
+    parser = _parser(
+        lang, prog="cchc-score",
+        description=t("Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) như các tỉnh vẫn "
+                      "làm, và chỉ rõ từng điểm bị mất ở đâu.",
+                      "Score Vietnam's administrative reform index (PAR INDEX) the way "
+                      "provinces do, and see where every point was lost."),
+    )
+    parser.add_argument("--version", action="version", version=f"cchc-score {__version__}",
+                        help=t("in phiên bản rồi thoát", "show the version and exit"))
+    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                        help=t("ngôn ngữ hiển thị (mặc định: vi)",
+                               "language of the output (default: vi)"))
+    _plugin_options(parser, lang, sub=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                title=t("lệnh", "commands"), parser_class=_subparser(lang))
+    formats = [*FORMATS, "xlsx"]
+    stages = t("giai đoạn: self (tự đánh giá, mặc định) hoặc appraised (sau thẩm định)",
+               "stage: self (self-assessment, default) or appraised")
+
+    p = sub.add_parser("demo", help=t("chấm tỉnh ví dụ kèm theo (không cần đối số)",
+                                      "score the bundled example province"))
+    _common(p, lang)
+    _output_options(p, formats, lang)
+
+    p = sub.add_parser("score", help=t("chấm các tệp kê khai (một thư mục: mọi tệp trong đó)",
+                                       "score assessment files (a folder: every file in it)"))
+    _common(p, lang)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help=t("tệp kê khai (.toml, .xlsx) hoặc thư mục",
+                          "assessment files (.toml, .xlsx) or folders"))
+    p.add_argument("--criteria", metavar="ID|PATH",
+                   help=t("bộ chỉ số dùng để chấm (mã hoặc đường dẫn)",
+                          "criteria set to score with (id or path)"))
+    p.add_argument("--stage", choices=("self", "appraised"), default="self", help=stages)
+    p.add_argument("--survey", type=Path, metavar="CSV",
+                   help=t("kết quả điều tra xã hội học của các đơn vị",
+                          "survey results for all units"))
+    _output_options(p, formats, lang)
+
+    p = sub.add_parser("import-criteria",
+                       help=t("đọc bảng tiêu chí Excel (.xlsx) thành tệp bộ chỉ số",
+                              "read a criteria workbook (.xlsx) into a criteria file"))
+    _common(p, lang)
+    p.add_argument("workbook", type=Path, metavar="WORKBOOK",
+                   help=t("tệp Excel phụ lục bộ chỉ số", "the criteria workbook"))
+    p.add_argument("-o", "--output", type=Path,
+                   help=t("tệp bộ chỉ số cần ghi (.toml)", "the criteria file to write (.toml)"))
+    p.add_argument("--force", action="store_true",
+                   help=t("cho phép ghi đè tệp đã có", "replace an existing output file"))
+    p.add_argument("--fix-codes", action="store_true",
+                   help=t("đánh lại mã theo thứ tự dòng, báo từng thay đổi",
+                          "renumber codes by row order, reporting each change"))
+    p.add_argument("--sheet", help=t("trang tính cần đọc (mặc định: trang có bảng)",
+                                     "the sheet to read (default: the one with the table)"))
+    p.add_argument("--id", help=t("mã bộ chỉ số (mặc định: theo tên tệp)",
+                                  "the set's id (default: from the file name)"))
+    p.add_argument("--title", help=t("tên bộ chỉ số (mặc định: tiêu đề bảng)",
+                                     "the set's title (default: the table's heading)"))
+    p.add_argument("--group", help=t("nhóm đơn vị được chấm", "the unit group the set scores"))
+    p.add_argument("--year", type=int, help=t("năm đánh giá (mặc định: theo bảng)",
+                                              "the assessment year (default: from the table)"))
+    p.add_argument("--issuer", help=t("cơ quan ban hành (UBND tỉnh …)",
+                                      "who issued the set (UBND tỉnh …)"))
+    p.add_argument("--decision", help=t("quyết định ban hành (số …/QĐ-UBND)",
+                                        "the decision that issued it (số …/QĐ-UBND)"))
+
+    p = sub.add_parser("template", help=t("tạo mẫu kê khai trống (.toml hoặc biểu mẫu .xlsx)",
+                                          "a blank assessment to fill (.toml, or .xlsx form)"))
+    _common(p, lang)
+    p.add_argument("criteria", metavar="CRITERIA",
+                   help=t("mã hoặc tệp bộ chỉ số", "criteria set id or file"))
+    p.add_argument("-o", "--output", type=Path,
+                   help=t("FILE.toml (mặc định: màn hình) hoặc FILE.xlsx cho biểu mẫu Excel",
+                          "FILE.toml (default: stdout) or FILE.xlsx for the Excel form"))
+    p.add_argument("--force", action="store_true",
+                   help=t("cho phép ghi đè tệp đã có", "replace an existing output file"))
+    p.add_argument("--unit", default="don-vi", metavar="ID",
+                   help=t("mã đơn vị", "the unit's id"))
+    p.add_argument("--name", help=t("tên đầy đủ của đơn vị", "the unit's full name"))
+    p.add_argument("--year", type=int,
+                   help=t("năm đánh giá (mặc định: năm đầu của bộ chỉ số)",
+                          "the assessment year (default: the set's first)"))
+
+    p = sub.add_parser("check", help=t("kiểm tra tệp bộ chỉ số", "validate criteria files"))
+    _common(p, lang)
+    p.add_argument("files", nargs="+", type=Path, metavar="CRITERIA",
+                   help=t("các tệp bộ chỉ số (.toml)", "criteria files (.toml)"))
+
+    listing = t("định dạng (mặc định: text)", "format (default: text)")
+    p = sub.add_parser("criteria", help=t("liệt kê các bộ chỉ số đã biết",
+                                          "list known criteria sets"))
+    _common(p, lang)
+    p.add_argument("--format", choices=("text", "json"), default="text", help=listing)
+
+    p = sub.add_parser("plugins", help=t("liệt kê plugin và những gì mỗi plugin cung cấp",
+                                         "list plugins and what each provides"))
+    _common(p, lang)
+    p.add_argument("--format", choices=("text", "json"), default="text", help=listing)
+    return parser
+
+
+def _subparser(lang: str) -> Any:
+    def make(**kw: Any) -> argparse.ArgumentParser:
+        kw.pop("add_help", None)
+        kw.pop("formatter_class", None)
+        return _parser(lang, **kw)
+    return make
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_lang_of(argv))
     args = parser.parse_args(argv)
     try:
         args.registry = _registry(args)
