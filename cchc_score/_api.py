@@ -146,7 +146,8 @@ def score_files(
         except InputError as e:
             issues.extend(e.issues)
             continue
-        unit_id = str((data.get("unit") or {}).get("id", ""))
+        unit = data.get("unit")
+        unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
         assessment, found = parse_assessment(data, str(path), criteria_set)
         found = _locate(found, path, rows)
