@@ -117,7 +117,7 @@ def test_any_criteria_value_is_reported_not_raised(index: int, where: str, node_
     nodes[index] = node
     if where != "top" or top_key != "nodes":
         data["nodes"] = nodes
-    criteria, issues = parse_criteria(data, "c.toml", KINDS)
+    _criteria, issues = parse_criteria(data, "c.toml", KINDS)
     for issue in issues:
         issue.render("vi")
         issue.render("en")
