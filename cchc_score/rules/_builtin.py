@@ -565,10 +565,22 @@ def _unit(unit: str | None) -> str | Msg:
     return unit or msg("unit.items")
 
 
-@attrs.frozen
-class Deduction(Rule):
-    kind: ClassVar[str] = "deduction"
+class _PerItem:
+    """What the per-item kinds share: the fact is a whole count of items."""
+
     value_type: ClassVar[str] = "count"
+    unit: str | None
+
+    def parse_value(self, raw: Any) -> Decimal:
+        return parse_number(raw, integer=True)
+
+    def describe_value(self) -> str:
+        return "số lượng" + (f" {self.unit}" if self.unit else "")
+
+
+@attrs.frozen
+class Deduction(_PerItem, Rule):
+    kind: ClassVar[str] = "deduction"
     max: Decimal
     per_item: Decimal
     floor: Decimal
@@ -587,16 +599,10 @@ class Deduction(Rule):
     def best(self) -> Decimal:
         return self.max
 
-    def parse_value(self, raw: Any) -> Decimal:
-        return parse_number(raw, integer=True)
-
     def score(self, value: Decimal, ctx: Context) -> Outcome:
         points = max(self.floor, self.max - value * self.per_item)
         return _out("out.deduction", points, self.max, count=value, unit=_unit(self.unit),
                     per_item=self.per_item)
-
-    def describe_value(self) -> str:
-        return "số lượng" + (f" {self.unit}" if self.unit else "")
 
     def example(self) -> Any:
         return 0
@@ -615,9 +621,8 @@ class Deduction(Rule):
 
 
 @attrs.frozen
-class Bonus(Rule):
+class Bonus(_PerItem, Rule):
     kind: ClassVar[str] = "bonus"
-    value_type: ClassVar[str] = "count"
     max: Decimal
     per_item: Decimal
     cap: Decimal
@@ -635,16 +640,10 @@ class Bonus(Rule):
     def best(self) -> Decimal:
         return self.cap
 
-    def parse_value(self, raw: Any) -> Decimal:
-        return parse_number(raw, integer=True)
-
     def score(self, value: Decimal, ctx: Context) -> Outcome:
         points = min(self.cap, value * self.per_item)
         return _out("out.bonus", points, self.max, count=value, unit=_unit(self.unit),
                     per_item=self.per_item, cap=self.cap)
-
-    def describe_value(self) -> str:
-        return "số lượng" + (f" {self.unit}" if self.unit else "")
 
     def example(self) -> Any:
         # The fewest items that reach the cap. (Decimal's // truncates toward
