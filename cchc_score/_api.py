@@ -35,7 +35,8 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted([*(p for p in path.rglob("*.toml") if not _is_criteria_file(p)),
+            found = sorted([*(p for p in path.rglob("*.toml")
+                              if p.name not in _CONFIG_FILES and not _is_criteria_file(p)),
                             *(p for p in path.rglob("*.xlsx") if _is_form(p))])
             if not found:
                 issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
@@ -46,6 +47,10 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
         else:
             files.append(path)
     return files, issues
+
+
+#: project config files that may sit beside the assessments: never assessments
+_CONFIG_FILES = frozenset({"cchc-score.toml", "pyproject.toml"})
 
 
 def _is_form(path: Path) -> bool:
@@ -146,6 +151,10 @@ def score_files(
         except InputError as e:
             issues.extend(e.issues)
             continue
+        if criteria is None or "criteria" not in data:
+            # Name the set by id: a path relative to the file, or a set chosen by a
+            # plugin or by --criteria for a file that names none, is not a mismatch.
+            data = {**data, "criteria": criteria_set.id}
         unit = data.get("unit")
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))

@@ -555,9 +555,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # -- office files (Excel import, template, results workbook) ---------------------
     "office.no_openpyxl": (
-        "cần gói openpyxl để đọc/ghi tệp Excel; cài bằng: pip install \"cchc-score[excel]\"",
+        "cần gói openpyxl để đọc/ghi tệp Excel; cài bằng: pip install openpyxl "
+        "(phần tùy chọn cchc-score[excel])",
         "the openpyxl package is needed for Excel files; install it with: "
-        "pip install \"cchc-score[excel]\"",
+        "pip install openpyxl (the optional cchc-score[excel] extra)",
     ),
     "office.unreadable": (
         "không mở được tệp Excel (.xlsx): {error}",

@@ -12,6 +12,14 @@ from ._i18n import msg
 from .exceptions import OutputExists
 
 
+def _plain_file_mode() -> int:
+    """The mode an ordinary new file gets (0o666 less the umask): mkstemp's
+    0o600 would hide a results file from the colleagues it is written for."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_output(path: Path, data: str | bytes, *, force: bool = False,
                  inputs: Iterable[Path] = ()) -> None:
     target = path.resolve()
@@ -27,6 +35,7 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False,
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _plain_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

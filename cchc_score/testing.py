@@ -147,9 +147,9 @@ class RuleContract:
     """Subclass in a pytest module to check a rule kind's contract.
 
     Set `kind` (the Rule subclass), `params` (parameter tables to test, as in
-    a criteria file, without `kind`) and optionally `node_max`, `bad_values`
-    (raw values the rule must refuse with InvalidValue) and `kinds` (a
-    registry holding the kind; by default one is built with it registered).
+    a criteria file, without `kind`) and optionally `node_max` and
+    `bad_values` (raw values the rule must refuse with InvalidValue). The
+    kind is built through a registry holding the built-in kinds and it.
     """
 
     kind: ClassVar[type[Rule]]
