@@ -300,6 +300,12 @@ class UnitResult:
         raise KeyError(code)
 
     @property
+    def lost(self) -> Decimal:
+        """Points lost in the scored components: max − points when the set
+        has no bonus or penalty (those are shown on their own lines)."""
+        return sum((n.lost for n in self.nodes if n.role == "score"), Decimal(0))
+
+    @property
     def published_index(self) -> Decimal:
         from ._numbers import quantize
 

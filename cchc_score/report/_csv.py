@@ -47,7 +47,7 @@ class CsvReport(Report):
             writer.writerow([
                 *unit, r.rank or "", r.band or "", _number(r.index, r), "",
                 msg("rep.unit").render(lang), _number(r.points, r), _number(r.max, r),
-                _number(r.max - r.points, r), "", "", "",
+                _number(r.lost, r), "", "", "",
                 r.rank_of or "", 0, _number(sum((n.at_risk for n in r.nodes), Decimal(0)), r),
                 _number(totals.self_points, r) if r.stage == "appraised" else "", "",
                 _number(before.index if before else None, r),

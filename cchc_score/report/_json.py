@@ -61,6 +61,7 @@ def unit_doc(result: UnitResult, lang: str) -> dict[str, Any]:
     return {
         "id": result.unit.id, "name": result.unit.name, "group": result.unit.group,
         "points": result.points, "max": result.max, "index": result.index,
+        "lost": result.lost,
         "rank": result.rank, "band": result.band, "pools": dict(result.pools),
         "nodes": [node_doc(n, lang) for n in result.walk()],
         "issues": [{"level": i.level, "code": i.code, "message": i.message.render(lang)}

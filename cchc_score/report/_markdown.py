@@ -81,7 +81,7 @@ def province(results: Sequence[UnitResult], options: Options) -> list[str]:
         first = matrix.members[0]
         means = [matrix.mean(c.code) for c in matrix.columns]
         rows = [[r.unit.id, *(heat_cell(matrix, r, c.code, lang) for c in matrix.columns),
-                 num(r.max - r.points, r, lang)] for r in matrix.members]
+                 num(r.lost, r, lang)] for r in matrix.members]
         rows.append([f"**{t('view.mean')}**", *(mean_cell(m, first, lang) for m in means), ""])
         lines += [f"### {msg('view.heat_head', group=matrix.group).render(lang)}", ""]
         lines += table([t("rep.code"), *(c.code for c in matrix.columns), t("view.lost_total")],
@@ -141,7 +141,7 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
     rows += [[n.code, n.title, extra_points(n, result, lang), "", "", ""]
              for n in extras(result)]
     rows.append(["", f"**{t('view.total')}**", f"**{num(result.points, result, lang)}**",
-                 num(result.max, result, lang), num(result.max - result.points, result, lang),
+                 num(result.max, result, lang), num(result.lost, result, lang),
                  f"**{num(result.index, result, lang)}**"])
     lines += [f"### {t('view.components')}", ""]
     lines += table([t("rep.code"), t("rep.component"), t("rep.points"), t("rep.max"),

@@ -74,7 +74,7 @@ def province(console: Console, results: Sequence[UnitResult], options: Options) 
         for r in matrix.members:
             t.add_row(r.unit.id, *(_heat(heat_cell(matrix, r, c.code, lang))
                                    for c in matrix.columns),
-                      num(r.max - r.points, r, lang))
+                      num(r.lost, r, lang))
         first = matrix.members[0]
         means = [matrix.mean(c.code) for c in matrix.columns]
         t.add_section()

@@ -105,7 +105,8 @@ def _components(console: Console, result: UnitResult, lang: str) -> None:
     t.add_section()
     t.add_row("", msg("view.total").render(lang),
               f"{num(result.points, result, lang)}/{num(result.max, result, lang)}",
-              bar(result.points, result.max), num(result.max - result.points, result, lang),
+              bar(result.points, result.max),
+              num(result.lost, result, lang),
               num(result.index, result, lang), style="bold")
     console.print(t)
     na = not_applicable(result)
