@@ -13,7 +13,7 @@ from ._catalog import Catalog
 from ._engine import rank, score
 from ._i18n import msg
 from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
-from ._survey import read_survey_csv
+from ._survey import Survey, read_survey
 from .exceptions import InputError
 from .load import criteria_ref, parse_assessment, read_assessment
 from .plugins import Registry, default_registry
@@ -42,11 +42,16 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
                 issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
             files.extend(found)
         elif not path.exists():
-            issues.append(Issue("error", msg("crit.read", error="no such file"),
+            issues.append(Issue("error", msg("crit.read", error=msg("io.not_found")),
                                 Location(str(path))))
         else:
             files.append(path)
-    return files, issues
+    # The same file named twice (`score a.toml folder/` with a.toml in the
+    # folder) is read once, not reported as two units with the same id.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), issues
 
 
 #: project config files that may sit beside the assessments: never assessments
@@ -124,10 +129,10 @@ def score_files(
     registry = registry or default_registry()
     cat = catalog(registry)
     files, issues = assessment_files(paths)
-    survey_values: dict[str, dict[str, Any]] = {}
-    if survey is not None:
-        survey_values, survey_issues = read_survey_csv(survey)
-        issues.extend(survey_issues)
+    table = read_survey(survey) if survey is not None else None
+    survey_values = table.values if table is not None else {}
+    issues.extend(table.issues if table is not None else [])
+    units_read: set[str] = set()
     results: list[UnitResult] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -146,10 +151,18 @@ def score_files(
             continue
         if criteria is None:
             ref = _relative_to(ref, path)
+            if Path(ref).suffix.lower() == ".toml" and not Path(ref).exists():
+                issues.append(Issue("error", msg("asm.criteria_file", ref=ref),
+                                    Location(str(path), key="criteria")))
+                continue
         try:
             criteria_set = cat.load(ref)
         except InputError as e:
-            issues.extend(e.issues)
+            # A set that is not found is no file's fault but the reference's:
+            # say where it was named (the assessment's key, or --criteria).
+            named = Location("--criteria") if criteria is not None else Location(
+                str(path), key="criteria")
+            issues.extend(i if i.where.file else attrs.evolve(i, where=named) for i in e.issues)
             continue
         if criteria is None or "criteria" not in data:
             # Name the set by id: a path relative to the file, or a set chosen by a
@@ -157,9 +170,12 @@ def score_files(
             data = {**data, "criteria": criteria_set.id}
         unit = data.get("unit")
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
+        units_read.add(unit_id.strip())
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
         assessment, found = parse_assessment(data, str(path), criteria_set)
         found = _locate(found, path, rows)
+        if table is not None:
+            found = _in_survey(found, table, unit_id, path)
         if assessment is not None:
             found = [*found, *registry.check_assessment(criteria_set, assessment)]
         if assessment is None or any(i.level == "error" for i in found):
@@ -175,8 +191,31 @@ def score_files(
         if rows:
             result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
         results.append(result)
+    if table is not None:
+        # A unit id mistyped in the CSV would leave that unit's survey pending
+        # without a word; scoring one unit with the province's file lists the rest.
+        unmatched = [u for u in table.values if u not in units_read]
+        if unmatched:
+            issues.append(Issue("warning", msg("svy.unknown_units", count=len(unmatched),
+                                               units=_some(unmatched)),
+                                table.where(unmatched[0])))
     ranked = rank(results, registry.tie_policies, tie_break=registry.tie_breaker())
     return Batch(tuple(ranked), tuple(issues))
+
+
+def _some(names: Sequence[str], limit: int = 8) -> str:
+    return ", ".join(names[:limit]) + (f", … (+{len(names) - limit})" if len(names) > limit
+                                       else "")
+
+
+def _in_survey(issues: Iterable[Issue], table: Survey, unit_id: str, path: Path
+               ) -> list[Issue]:
+    """Problems with a survey value that came from the CSV are reported at
+    its line in the CSV: the unit's own file does not contain it."""
+    from_csv = table.values.get(unit_id, {})
+    return [attrs.evolve(i, where=table.where(unit_id, i.where.code))
+            if i.where.file == str(path) and i.where.key == "survey" and i.where.code in from_csv
+            else i for i in issues]
 
 
 def _relative_to(ref: str | Path, assessment: Path) -> str | Path:
@@ -195,7 +234,8 @@ def _merge(data: dict[str, Any], survey: dict[str, Any] | None,
     if not survey and not overrides:
         return data
     data = dict(data)
-    if survey:
+    if survey and isinstance(data.get("survey", {}), Mapping):
+        # (a "survey" that is not a table is left for parse_assessment to report)
         data["survey"] = {**data.get("survey", {}), **survey}
     if overrides:
         answers = dict(data.get("answers", {}))

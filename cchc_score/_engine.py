@@ -18,6 +18,7 @@ from ._model import (
     Location,
     Node,
     NodeResult,
+    Role,
     Stage,
     UnitResult,
 )
@@ -77,14 +78,19 @@ class _Scorer:
     def where(self, code: str | None = None) -> Location:
         return Location(self.assessment.path, code)
 
-    def node(self, node: Node, inherited_na: Msg | None) -> NodeResult:
+    def node(self, node: Node, inherited_na: Msg | None, role: Role | None = None) -> NodeResult:
+        if role is not None and node.role != role:
+            # `role` is written on the component only; what it holds counts the
+            # same way: a penalty item with no violation has lost nothing, and
+            # more violations are never a gain.
+            node = attrs.evolve(node, role=role)
         na = inherited_na
         if na is None and node.code in self.assessment.not_applicable:
             na = msg("out.na", reason=self.assessment.not_applicable[node.code] or "—")
         if na is None and not node.applies.to(self.assessment.unit.tags):
             na = msg("out.na.tags")
         if not node.is_leaf:
-            kids = tuple(self.node(k, na) for k in node.children)
+            kids = tuple(self.node(k, na, node.role) for k in node.children)
             return _parent(node, kids, na)
         if na is not None:
             return _not_applicable(node, na)
@@ -136,9 +142,8 @@ class _Scorer:
 def _scored(node: Node, out: Outcome, at_risk: Decimal = ZERO) -> NodeResult:
     if out.na:
         return _not_applicable(node, out.explanation)
-    points = carry(out.points)
-    if node.role == "score":
-        points = min(max(points, ZERO), node.max)
+    # Every role is bounded by its maximum: for bonus and penalty it is the cap.
+    points = min(max(carry(out.points), ZERO), node.max)
     lost = node.max - points if node.role == "score" else ZERO
     return NodeResult(node.code, node.title, points, node.max, node.max, lost,
                       explanation=out.explanation, role=node.role, method=node.method,

@@ -427,6 +427,97 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.bad_set": ("bỏ qua bộ chỉ số lỗi: {issue}", "skipping a broken criteria set: {issue}"),
     "cli.bad_option": ("tùy chọn --set “{text}” cần dạng MÃ=GIÁ_TRỊ",
                        "option --set “{text}” needs CODE=VALUE"),
+    # -- command-line QA: files read and written, numbers, survey CSV, usage errors -----
+    "io.not_found": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "io.is_dir": ("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+    "io.not_dir": ("một phần của đường dẫn là tệp, không phải thư mục",
+                   "part of the path is a file, not a folder"),
+    "io.denied": ("không có quyền truy cập", "permission denied"),
+    "io.other": ("{error}", "{error}"),
+    "io.not_utf8": (
+        "không phải văn bản UTF-8 (byte 0x{byte} ở dòng {line}); hãy lưu lại tệp với mã hóa "
+        "UTF-8 (hoặc Unicode)",
+        "not UTF-8 text (byte 0x{byte} on line {line}); save the file again as UTF-8 "
+        "(or Unicode)",
+    ),
+    "io.binary": ("đây là tệp Excel hoặc tệp nén, không phải tệp văn bản",
+                  "this is an Excel or zip file, not a text file"),
+    "io.long_number": ("có số nguyên dài hàng nghìn chữ số", "an integer thousands of digits long"),
+    "val.finite": ("cần một số hữu hạn, nhận được {raw}", "expected a finite number, got {raw}"),
+    "val.range": (
+        "số nằm ngoài phạm vi chấp nhận (giá trị tuyệt đối dưới 10^15, tối đa 28 chữ số "
+        "thập phân): {raw}",
+        "number out of the accepted range (magnitude below 10^15, at most 28 decimal "
+        "places): {raw}",
+    ),
+    "cli.not_a_file": (
+        "{path}: không phải tệp thông thường (thư mục, thiết bị…), không ghi vào đây; "
+        "bỏ -o để in ra màn hình",
+        "{path}: not a regular file (a folder, a device…), not written to; "
+        "leave out -o to print to the screen",
+    ),
+    "cli.write_failed": ("{path}: không ghi được tệp: {error}",
+                         "{path}: cannot write the file: {error}"),
+    "asm.criteria_file": (
+        "không tìm thấy tệp bộ chỉ số “{ref}” (đã tìm cạnh tệp kê khai và trong thư mục "
+        "hiện tại)",
+        "criteria file “{ref}” not found (looked beside the assessment file and in the "
+        "current folder)",
+    ),
+    "val.between": ("phải từ {first} đến {last}, nhận được {raw}",
+                    "must be from {first} to {last}, got {raw}"),
+    "cli.width": ("cần một số nguyên từ {min} trở lên, nhận được “{raw}”",
+                  "needs a whole number of at least {min}, got “{raw}”"),
+    "arg.required": ("thiếu đối số bắt buộc: {names}",
+                     "the following arguments are required: {names}"),
+    "arg.unrecognized": ("không hiểu đối số: {args}", "unrecognized arguments: {args}"),
+    "arg.choice": ("{arg}: không có lựa chọn {value} (chọn một trong: {choices})",
+                   "argument {arg}: invalid choice: {value} (choose from {choices})"),
+    "arg.type": ("{arg}: giá trị không hợp lệ {value}", "argument {arg}: invalid value: {value}"),
+    "arg.one": ("{arg}: cần một giá trị", "argument {arg}: expected one argument"),
+    "arg.ambiguous": ("tùy chọn {option} không rõ, có thể là: {matches}",
+                      "ambiguous option: {option} could match {matches}"),
+    "arg.problem": ("{arg}: {problem}", "argument {arg}: {problem}"),
+    "crit.is_assessment": (
+        "đây là tệp kê khai của một đơn vị, không phải tệp bộ chỉ số; để chấm điểm: "
+        "cchc-score score TỆP",
+        "this is a unit's assessment file, not a criteria file; to score it: "
+        "cchc-score score FILE",
+    ),
+    "office.xls": (
+        "tệp Excel 97–2003 (.xls) mang đuôi .xlsx; hãy mở bằng Excel và lưu lại dạng "
+        "Excel Workbook (.xlsx)",
+        "an Excel 97–2003 (.xls) file named .xlsx; open it in Excel and save it as an "
+        "Excel Workbook (.xlsx)",
+    ),
+    "office.not_zip": (
+        "không phải tệp .xlsx thật (có thể là tệp CSV hoặc văn bản đổi đuôi thành .xlsx)",
+        "not a real .xlsx file (perhaps a CSV or text file renamed to .xlsx)",
+    ),
+    "office.form_no_value": (
+        "trang “{sheet}” không có cột “{column}”: chỉ đọc được tử số/mẫu số, mọi giá trị kê "
+        "khai khác coi như để trống",
+        "sheet “{sheet}” has no column “{column}”: only numerators/denominators are read, "
+        "every other declared value counts as blank",
+    ),
+    "svy.missing_column": (
+        "thiếu cột “{column}” (cần các cột unit, code và value, hoặc một cột cho mỗi phương án "
+        "trả lời A, B, …)",
+        "missing column “{column}” (needs columns unit, code and value, or one column per "
+        "answer option A, B, …)",
+    ),
+    "svy.duplicate": (
+        "đơn vị “{unit}”, tiêu chí “{code}” đã có kết quả ở dòng {first}; mỗi đơn vị chỉ "
+        "một dòng cho mỗi tiêu chí",
+        "unit “{unit}”, criterion “{code}” already has a result on line {first}; one line "
+        "per unit and criterion",
+    ),
+    "svy.unknown_units": (
+        "{count} đơn vị trong tệp điều tra không có trong các tệp kê khai được chấm, kết quả "
+        "của các đơn vị này không được dùng: {units}",
+        "{count} units in the survey file are not among the assessment files scored; their "
+        "results are not used: {units}",
+    ),
     # -- report views (terminal breakdown, gains, province view) ------------------------
     # what to declare to reach a rule's next band (Rule.next_step)
     "need.option": ("chọn “{label}”", "choose “{label}”"),

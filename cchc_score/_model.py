@@ -37,7 +37,9 @@ class Location:
         return self.render("en")
 
     def render(self, lang: str = "vi") -> str:
-        parts = [self.file or "<input>"]
+        # No file: say nothing rather than a made-up "<input>" (a set id
+        # that is not found, say, is in no file).
+        parts = [self.file] if self.file else []
         if self.row is not None:
             parts.append(msg("loc.row", row=self.row).render(lang))
         if self.code is not None:
@@ -60,7 +62,8 @@ class Issue:
         return self.where.code
 
     def render(self, lang: str = "vi") -> str:
-        return f"{self.where.render(lang)}: {self.message.render(lang)}"
+        where = self.where.render(lang)
+        return f"{where}: {self.message.render(lang)}" if where else self.message.render(lang)
 
 
 @attrs.frozen

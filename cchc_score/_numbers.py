@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._i18n import Msg
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 # Thousands separators, only where they cannot be a decimal point: dots
@@ -18,6 +22,31 @@ _DOT_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
 _SPACE_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}( \d{3})+([.,]\d+)?$")
 
 
+#: Numbers people declare (counts, shares, points, maxima) are far inside
+#: these bounds. Beyond them a value is a typo or garbage, and using it would
+#: overflow Decimal's context (a traceback) or print as millions of digits.
+LIMIT = Decimal("1e15")
+MIN_EXPONENT = -28
+#: digits either side of the point beyond which `plain` keeps an exponent
+MAX_DIGITS = 40
+
+
+class NumberError(ValueError):
+    """Why a value is not a number parse_decimal accepts. `message` renders
+    in either language; str() stays the English text it always was."""
+
+    def __init__(self, key: str, raw: str) -> None:
+        self.key = key
+        self.raw = raw
+        super().__init__(str(self.message))
+
+    @property
+    def message(self) -> Msg:
+        from ._i18n import msg  # _i18n formats numbers with this module
+
+        return msg(self.key, raw=self.raw)
+
+
 def parse_decimal(raw: object) -> Decimal:
     """Read a number from TOML, a spreadsheet cell or a person's typing.
 
@@ -26,13 +55,24 @@ def parse_decimal(raw: object) -> Decimal:
     "1 234"), optional surrounding spaces and a trailing "%". A float (from a
     spreadsheet cell) is read by its shortest repr, never its binary value.
 
-    Raises ValueError with a short reason when the value is not a number.
+    Raises NumberError (a ValueError) with a short reason when the value is
+    not a number, or not a plausible one (magnitude 10^15 or more, or more
+    than 28 decimal places).
     """
+    value = _parse(raw)
+    exponent = value.as_tuple().exponent
+    # copy_abs, not abs(): abs() rounds in the context and overflows on 1e999999999
+    if value.copy_abs() >= LIMIT or (isinstance(exponent, int) and exponent < MIN_EXPONENT):
+        raise NumberError("val.range", raw if isinstance(raw, str) else str(raw))
+    return value
+
+
+def _parse(raw: object) -> Decimal:
     if isinstance(raw, bool):
-        raise ValueError("expected a number, got true/false")
+        raise NumberError("val.number", "true/false")
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise ValueError("expected a finite number")
+            raise NumberError("val.finite", str(raw))
         return raw
     if isinstance(raw, int):
         return Decimal(raw)
@@ -41,7 +81,7 @@ def parse_decimal(raw: object) -> Decimal:
         # (e.g. spreadsheet cells); repr() is the shortest exact spelling.
         value = Decimal(repr(raw))
         if not value.is_finite():
-            raise ValueError("expected a finite number")
+            raise NumberError("val.finite", repr(raw))
         return value
     if isinstance(raw, str):
         text = raw.strip().replace("\u00a0", " ").replace("\u202f", " ").rstrip("%").strip()
@@ -50,12 +90,12 @@ def parse_decimal(raw: object) -> Decimal:
         elif _SPACE_GROUPED.match(text):
             text = text.replace(" ", "")
         if not _NUMBER.match(text):
-            raise ValueError(f"expected a number, got {raw!r}")
+            raise NumberError("val.number", repr(raw))
         try:
             return Decimal(text.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the regex guards this
-            raise ValueError(f"expected a number, got {raw!r}") from None
-    raise ValueError(f"expected a number, got {type(raw).__name__}")
+            raise NumberError("val.number", repr(raw)) from None
+    raise NumberError("val.number", type(raw).__name__)
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
@@ -75,7 +115,14 @@ def fmt(value: Decimal, lang: str = "vi", decimals: int | None = None) -> str:
 
 
 def plain(value: Decimal) -> str:
-    """The exact value without exponent or trailing zeros ("0.5", "2", "96.5")."""
+    """The exact value without exponent or trailing zeros ("0.5", "2", "96.5").
+    A value far outside what anyone declares (a garbage 1e999999999 quoted
+    back in an error) keeps its exponent: written out it would be a billion
+    digits."""
+    if value.is_finite() and not value:
+        return "0"
+    if value.is_finite() and not -MAX_DIGITS <= value.adjusted() <= MAX_DIGITS:
+        return str(value)
     text = f"{value:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ._i18n import msg
-from .exceptions import OutputExists
+from ._io_errors import os_problem
+from .exceptions import OutputError, OutputExists
 
 
 def _plain_file_mode() -> int:
@@ -22,14 +23,25 @@ def _plain_file_mode() -> int:
 
 def write_output(path: Path, data: str | bytes, *, force: bool = False,
                  inputs: Iterable[Path] = ()) -> None:
+    """Write `data` to `path`. Raises `OutputExists` for an input or an
+    existing file (without `force`), `OutputError` for anything that is not
+    a regular file (a folder; /dev/stdout, which the rename would replace
+    with a plain file) and when the system refuses the write."""
     target = path.resolve()
     if any(target == Path(p).resolve() for p in inputs):
         raise OutputExists(msg("cli.is_input", path=path))
+    if path.exists() and not path.is_file():
+        raise OutputError(msg("cli.not_a_file", path=path))
     if path.exists() and not force:
         raise OutputExists(msg("cli.exists", path=path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:  # the parent is a file, a read-only or missing mount, no permission
+        # mkdir's FileExistsError: a file stands where a folder of the path should be
+        why = msg("io.not_dir") if isinstance(e, FileExistsError) else os_problem(e)
+        raise OutputError(msg("cli.write_failed", path=path, error=why)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -37,6 +49,8 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False,
             os.fsync(handle.fileno())
         os.chmod(tmp, _plain_file_mode())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):  # a full disk, a file system that refuses the rename
+            raise OutputError(msg("cli.write_failed", path=path, error=os_problem(e))) from None
         raise

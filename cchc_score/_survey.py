@@ -3,38 +3,85 @@
 Columns (header names, any order): ``unit`` (unit id), ``code`` (survey
 leaf), and either ``value`` (a satisfaction share in percent) or one column
 per answer option of a weighted survey rule (``A``, ``B``, ...). UTF-8 with or
-without BOM; ``;`` or ``,`` separators; decimal commas accepted.
+without BOM, or UTF-16 with BOM (Excel's "Unicode Text"); ``;``, ``,`` or tab
+separators; decimal commas accepted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ._i18n import msg
+from ._io_errors import read_problem
 from ._model import Issue, Location
 from ._toml import read_text
+
+
+@attrs.frozen
+class Survey:
+    """A survey CSV read: unit id → {code → raw value}, the line each
+    (unit, code) came from (so that a bad value is reported where it is
+    written, not in the unit's assessment file), and the issues."""
+
+    path: Path
+    values: dict[str, dict[str, Any]]
+    lines: dict[tuple[str, str], int]
+    issues: list[Issue]
+
+    def where(self, unit: str, code: str | None = None) -> Location:
+        line = self.lines.get((unit, code)) if code is not None else min(
+            (n for (u, _), n in self.lines.items() if u == unit), default=None)
+        return Location(str(self.path), code, row=line)
 
 
 def read_survey_csv(path: Path) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
     """Map unit id → {code → raw value}; values are checked later against the
     rule of each leaf, like values typed in an assessment."""
+    survey = read_survey(path)
+    return survey.values, survey.issues
+
+
+def read_survey(path: Path) -> Survey:
+    """`read_survey_csv` with the line of every value. A row whose value
+    cells are all blank is skipped: that leaf has no result yet (pending)."""
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as e:
-        return {}, [Issue("error", msg("crit.read", error=e), Location(str(path)))]
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+        return Survey(path, {}, {}, [Issue("error", msg("crit.read", error=read_problem(e)),
+                                           Location(str(path)))])
+    dialect: Any = csv.excel
+    # A header without any separator cannot be sniffed: it is then reported
+    # as missing columns.
+    with contextlib.suppress(csv.Error):
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = [f.strip() for f in reader.fieldnames or []]
-    issues: list[Issue] = []
-    for key in ("unit", "code"):
-        if key not in fields:
-            issues.append(Issue("error", msg("crit.missing_key", key=key), Location(str(path))))
-    if issues:
-        return {}, issues
     values: dict[str, dict[str, Any]] = {}
+    lines: dict[tuple[str, str], int] = {}
+    issues: list[Issue] = []
+    try:
+        # "Unit", "CODE" as typed in Excel; answer options (A, B, …) keep their case.
+        fields = [f.strip() for f in reader.fieldnames or []]
+        reader.fieldnames = [f.casefold() if f.casefold() in _COLUMNS else f for f in fields]
+        for key in ("unit", "code"):
+            if key not in reader.fieldnames:
+                issues.append(Issue("error", msg("svy.missing_column", column=key),
+                                    Location(str(path))))
+        if not issues:
+            _rows(reader, path, values, lines, issues)
+    except csv.Error as e:  # a NUL byte, an unclosed quote at the end
+        issues.append(Issue("error", msg("crit.read", error=e),
+                            Location(str(path), row=reader.line_num)))
+    return Survey(path, values, lines, issues)
+
+
+def _rows(reader: csv.DictReader[str], path: Path, values: dict[str, dict[str, Any]],
+          lines: dict[tuple[str, str], int], issues: list[Issue]) -> None:
     for row in reader:
         row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         unit, code = row.pop("unit"), row.pop("code")
@@ -44,5 +91,16 @@ def read_survey_csv(path: Path) -> tuple[dict[str, dict[str, Any]], list[Issue]]
             raw: Any = row["value"]
         else:
             raw = {k: v for k, v in row.items() if k != "value" and v}
+            if not raw:
+                continue
+        if (unit, code) in lines:
+            issues.append(Issue("error", msg("svy.duplicate", unit=unit, code=code,
+                                             first=lines[unit, code]),
+                                Location(str(path), code, row=reader.line_num)))
+            continue
+        lines[unit, code] = reader.line_num
         values.setdefault(unit, {})[code] = raw
-    return values, issues
+
+
+#: the fixed columns, matched whatever their case
+_COLUMNS = ("unit", "code", "value")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import sys
 import unicodedata
@@ -15,13 +16,18 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 from ._i18n import msg
+from ._io_errors import read_problem
 from ._model import Issue, Location
 
 
 def read_text(path: Path) -> str:
     """Decode UTF-8 (with or without BOM) and normalise to NFC, so that
-    "Hà Nội" typed in NFD matches the same words in NFC."""
-    return unicodedata.normalize("NFC", path.read_bytes().decode("utf-8-sig"))
+    "Hà Nội" typed in NFD matches the same words in NFC. A UTF-16 file with
+    its BOM (Windows Notepad's "Unicode", Excel's "Unicode Text") is read
+    too: the BOM says unambiguously what it is."""
+    data = path.read_bytes()
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return unicodedata.normalize("NFC", data.decode("utf-16" if utf16 else "utf-8-sig"))
 
 
 def load_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Issue]]:
@@ -31,9 +37,12 @@ def load_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Issue]]:
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as e:
-        return None, "", [Issue("error", msg("crit.read", error=e), where)]
+        return None, "", [Issue("error", msg("crit.read", error=read_problem(e)), where)]
     digest = hashlib.sha256(text.replace("\r\n", "\n").encode()).hexdigest()
     try:
         return tomllib.loads(text, parse_float=Decimal), digest, []
     except tomllib.TOMLDecodeError as e:
         return None, digest, [Issue("error", msg("crit.toml", error=e), where)]
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        return None, digest, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
+                                    where)]

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+import attrs
+
 from . import _api, _gains
 from ._i18n import DEFAULT_LANG, LANGS, msg
-from ._model import Issue, UnitResult
+from ._model import Issue, Location, UnitResult
 from ._output import write_output
 from ._version import __version__
-from .exceptions import InputError, OutputExists, PluginError
+from .exceptions import InputError, OutputError, PluginError
 from .plugins import PluginFailed, PluginProblem, Registry, registry_for, render_plugins
 from .report import FORMATS, Options, shown
 from .report._previous import read_previous
@@ -47,6 +50,36 @@ class _Formatter(argparse.HelpFormatter):
                           self.usage_prefix if prefix is None else prefix)
 
 
+#: argparse's own error texts (English whatever the locale), read back to be
+#: said in the chosen language; any other text is shown as argparse wrote it
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "arg.required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "arg.unrecognized"),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)"), "arg.choice"),
+    (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.+)"), "arg.type"),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), "arg.one"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+     "arg.ambiguous"),
+    (re.compile(r"argument (?P<arg>\S+): (?P<problem>.+)"), "arg.problem"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors in the chosen language (exit 2)."""
+
+    lang = DEFAULT_LANG
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in _ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found is not None:
+                message = msg(key, **found.groupdict()).render(self.lang)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {msg('rep.error').render(self.lang)}: {message}\n")
+
+
 def _texts(lang: str) -> Any:
     def t(vi: str, en: str) -> str:
         return vi if lang == "vi" else en
@@ -62,7 +95,8 @@ def _parser(lang: str, **kw: Any) -> argparse.ArgumentParser:
         made.usage_prefix = prefix
         return made
 
-    parser = argparse.ArgumentParser(add_help=False, formatter_class=formatter, **kw)
+    parser = _Parser(add_help=False, formatter_class=formatter, **kw)
+    parser.lang = lang
     parser._positionals.title = t("đối số", "positional arguments")
     parser._optionals.title = t("tùy chọn", "options")
     parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
@@ -116,7 +150,7 @@ def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str], lan
     parser.add_argument("--breakdowns", action="store_true",
                         help=t("khi chấm nhiều đơn vị, in chi tiết từng đơn vị",
                                "with several units, print each unit's breakdown too"))
-    parser.add_argument("--width", type=int,
+    parser.add_argument("--width", type=_width(lang),
                         help=t("độ rộng văn bản (mặc định: theo cửa sổ dòng lệnh)",
                                "text width (default: the terminal's)"))
     parser.add_argument("--unit", metavar="ID",
@@ -137,6 +171,24 @@ def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str], lan
                         help=t("kết quả năm trước (ghi bằng --format json) để so sánh",
                                "last year's results (written with --format json) for the "
                                "change column"))
+
+
+#: narrower than this, a table has no room for its numbers; 0 or a negative
+#: width printed nothing at all
+MIN_WIDTH = 40
+
+
+def _width(lang: str) -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < MIN_WIDTH:
+            raise argparse.ArgumentTypeError(
+                msg("cli.width", min=MIN_WIDTH, raw=text).render(lang))
+        return value
+    return parse
 
 
 def _lang_of(argv: Sequence[str]) -> str:
@@ -276,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as e:
         _print_issues(e.issues, args.lang)
         return 1
-    except OutputExists as e:
+    except OutputError as e:  # exists, is an input, is not a file, cannot be written
         print(e.message.render(args.lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # pragma: no cover
@@ -338,9 +390,18 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
         return 1
     _print_issues(batch.issues, args.lang)
     results, view = _view(args, batch.results, files, kw, focus)
-    inputs = _api.assessment_files(files)[0] + ([args.previous] if args.previous else [])
+    inputs = [*_api.assessment_files(files)[0], *_read_too(args),
+              *(Path(r.criteria.path) for r in results if r.criteria.path)]
     _emit(args, results, inputs, **view)
     return 0
+
+
+def _read_too(args: argparse.Namespace) -> list[Path]:
+    """The files a run reads besides its assessments, none of which -o may
+    replace: --survey, --previous, --criteria given as a path, --plugin files."""
+    named = [getattr(args, "survey", None), getattr(args, "previous", None),
+             getattr(args, "criteria", None), *args.plugin, *getattr(args, "plugin_after", [])]
+    return [Path(p) for p in named if p and Path(p).is_file()]
 
 
 def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
@@ -369,7 +430,14 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
     if overrides:
         after = _api.score_files(files, **kw, overrides=overrides)
         if after.failed:
-            _print_issues([i for i in after.issues if i.level == "error"], args.lang)
+            # The files scored cleanly a moment ago: what fails now is a --set
+            # value, so say which option, not the unit's file.
+            source = {r.unit.id: r.source for r in results}
+            given = {(source.get(unit or focus or ids[0]), code): text
+                     for (unit, code, _), text in zip(sets, args.sets, strict=True)}
+            _print_issues([attrs.evolve(i, where=Location(f"--set {given[key]}"))
+                           if (key := (i.where.file, i.where.code)) in given else i
+                           for i in after.issues if i.level == "error"], args.lang)
             raise _Exit(1)
         view["baseline"] = {r.unit.id: r for r in results if r.unit.id in overrides}
         results = after.results
@@ -415,7 +483,8 @@ def cmd_import_criteria(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(imported.text)
     else:
-        write_output(args.output, imported.text, force=args.force, inputs=[args.workbook])
+        write_output(args.output, imported.text, force=args.force,
+                     inputs=[args.workbook, *_read_too(args)])
     print(msg("office.imported", path=args.output or "stdout", id=imported.id,
               nodes=imported.nodes,
               leaves=imported.leaves, manual=imported.manual, total=imported.total
@@ -442,7 +511,8 @@ def cmd_template(args: argparse.Namespace) -> int:
         assert isinstance(data, str)
         sys.stdout.write(data)
         return 0
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force,
+                 inputs=[*_read_too(args), *([Path(criteria.path)] if criteria.path else [])])
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
     return 0
 

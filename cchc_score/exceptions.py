@@ -22,12 +22,18 @@ class InputError(CchcError):
         super().__init__("\n".join(i.render("en") for i in self.issues))
 
 
-class OutputExists(CchcError):
-    """An output file exists and `--force` was not given, or it is an input."""
+class OutputError(CchcError):
+    """An output cannot be written where it was asked: it is not a regular
+    file (a folder, a device), or the system refused (no such folder, no
+    permission). Carries a translatable message naming the path."""
 
     def __init__(self, message: Msg) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class OutputExists(OutputError):
+    """An output file exists and `--force` was not given, or it is an input."""
 
 
 class PluginError(CchcError):

@@ -21,11 +21,11 @@ from .._model import (
     Node,
     Unit,
 )
-from .._numbers import parse_decimal
+from .._numbers import NumberError, parse_decimal
 from .._toml import load_toml
 from ..rules import InvalidValue
 from ..rules._base import parse_number
-from ._criteria import _Collector
+from ._criteria import YEARS, _Collector
 
 TOP_KEYS = {"schema", "criteria", "year", "unit", "answers", "not_applicable", "appraisal",
             "survey"}
@@ -55,13 +55,18 @@ def parse_assessment(
         if key not in data:
             c.error(msg("crit.missing_key", key=key), key=key)
     ref = criteria_ref(data)
-    if ref is not None and ref != criteria.id and ref != criteria.path:
+    if ref is not None and ref != criteria.id and not _same_file(ref, file, criteria.path):
         c.warn(msg("asm.wrong_criteria", got=ref, expected=criteria.id), key="criteria")
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
         if "year" in data:
             c.error(msg("crit.bad_value", key="year", problem=msg("val.integer", raw=year)),
                     key="year")
+        year = criteria.years[0]
+    elif not YEARS[0] <= year <= YEARS[1]:
+        # 20244 for 2024: an error here, not a date overflow in a deadline rule
+        c.error(msg("crit.bad_value", key="year", problem=msg(
+            "val.between", first=YEARS[0], last=YEARS[1], raw=year)), key="year")
         year = criteria.years[0]
     elif not criteria.years[0] <= year <= criteria.years[1]:
         c.warn(msg("asm.year", year=year, first=criteria.years[0], last=criteria.years[1]),
@@ -114,6 +119,16 @@ def parse_assessment(
         return None, c.issues
     return Assessment(criteria.id, year, unit, answers, not_applicable, appraisal, survey,
                       file), c.issues
+
+
+def _same_file(ref: str, file: str, criteria_path: str | None) -> bool:
+    """Whether the criteria path written in an assessment (relative to that
+    file, or to the current folder) is the file the set was loaded from,
+    e.g. with --criteria naming it by another relative path."""
+    if criteria_path is None:
+        return False
+    loaded = Path(criteria_path).resolve()
+    return any(p.resolve() == loaded for p in (Path(file).parent / ref, Path(ref)))
 
 
 def _table(c: _Collector, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -190,8 +205,8 @@ def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
     if "points" in raw:
         try:
             claimed = parse_decimal(raw["points"])
-        except ValueError as e:
-            c.error(msg("crit.bad_value", key="points", problem=str(e)), node.code,
+        except NumberError as e:
+            c.error(msg("crit.bad_value", key="points", problem=e.message), node.code,
                     "answers.points")
     note = raw.get("note")
     return Answer(node.code, value, _evidence(c, node.code, raw.get("evidence", [])),

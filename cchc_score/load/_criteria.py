@@ -12,7 +12,7 @@ from typing import Any
 
 from .._i18n import Msg, msg
 from .._model import Applies, Band, CriteriaSet, Issue, Location, Node, Source
-from .._numbers import parse_decimal
+from .._numbers import NumberError, parse_decimal
 from .._toml import load_toml
 from ..rules import InvalidParams, Rule, RuleKinds
 
@@ -51,6 +51,10 @@ def check_criteria(
     data, digest, issues = load_toml(path)
     if data is None:
         return None, issues
+    if "nodes" not in data and ("unit" in data or "answers" in data):
+        # A unit's assessment given where a criteria file is expected: one
+        # clear sentence instead of a dozen missing and unknown keys.
+        return None, [Issue("error", msg("crit.is_assessment"), Location(str(path)))]
     return parse_criteria(data, str(path), kinds, digest, tie_policies)
 
 
@@ -113,8 +117,8 @@ def _decimal(c: _Collector, data: Mapping[str, Any], key: str, default: Decimal,
         return default
     try:
         value = parse_decimal(data[key])
-    except ValueError as e:
-        c.error(msg("crit.bad_value", key=key, problem=str(e)), code, key)
+    except NumberError as e:
+        c.error(msg("crit.bad_value", key=key, problem=e.message), code, key)
         return default
     if value < 0:
         c.error(msg("crit.bad_value", key=key, problem=msg("par.nonneg")), code, key)
@@ -122,16 +126,27 @@ def _decimal(c: _Collector, data: Mapping[str, Any], key: str, default: Decimal,
     return value
 
 
+#: years a set or an assessment may name at all: 20244 for 2024 is an error,
+#: not a date overflow in a deadline rule (a set's own `years` only warn)
+YEARS = (1900, 2999)
+
+
 def _years(c: _Collector, raw: Any) -> tuple[int, int] | None:
     if raw is None:
         return None
+    years: tuple[int, int] | None = None
     if (isinstance(raw, list) and len(raw) == 2 and all(isinstance(y, int) for y in raw)
             and raw[0] <= raw[1]):
-        return (raw[0], raw[1])
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return (raw, raw)
-    c.error(msg("crit.years"), key="years")
-    return None
+        years = (raw[0], raw[1])
+    elif isinstance(raw, int) and not isinstance(raw, bool):
+        years = (raw, raw)
+    if years is None:
+        c.error(msg("crit.years"), key="years")
+    elif not all(YEARS[0] <= y <= YEARS[1] for y in years):
+        c.error(msg("crit.bad_value", key="years", problem=msg(
+            "val.between", first=YEARS[0], last=YEARS[1], raw=raw)), key="years")
+        years = None
+    return years
 
 
 def _source(c: _Collector, raw: Any) -> Source | None:

@@ -4,10 +4,12 @@ clean message instead of a traceback."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from .._i18n import msg
+from .._io_errors import os_problem
 from .._model import Issue, Location
 from ..exceptions import InputError
 
@@ -31,8 +33,17 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
     module = openpyxl(path)
     try:
         return module.load_workbook(path, data_only=data_only)
+    except OSError as e:  # a missing file, a folder named *.xlsx
+        raise InputError([Issue("error", msg("crit.read", error=os_problem(e)),
+                                Location(str(path)))]) from None
     except Exception as e:  # openpyxl raises many kinds for a damaged or non-xlsx file
-        raise InputError([Issue("error", msg("office.unreadable", error=_short(e)),
+        why: Any = _short(e)
+        if isinstance(e, zipfile.BadZipFile):
+            # Not a zip at all: an old .xls, or a CSV saved under an .xlsx name.
+            with open(path, "rb") as handle:
+                old = handle.read(4) == b"\xd0\xcf\x11\xe0"
+            why = msg("office.xls" if old else "office.not_zip")
+        raise InputError([Issue("error", msg("office.unreadable", error=why),
                                 Location(str(path)))]) from None
 
 

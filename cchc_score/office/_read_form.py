@@ -62,6 +62,11 @@ def read_form(path: Path | str) -> Form:
         reader.error(msg("office.form_no_table", sheets=wb.sheetnames), None, None)
         return Form(None, {}, tuple(reader.issues))
     ws, header_row, columns = found
+    if "value" not in columns:
+        # Found by its Tử số/Mẫu số columns alone: every other declared value
+        # would be read as blank (0 points) without this word.
+        value = next(c.header for c in FORM_COLUMNS if c.field == "value")
+        reader.warn(msg("office.form_no_value", column=value, sheet=ws.title), None, header_row)
     data: dict[str, Any] = {"schema": 1}
     data.update(reader.info(wb))
     data.update(reader.body(ws, header_row, columns))

@@ -11,7 +11,10 @@ from typing import Any
 import attrs
 
 from .._i18n import Msg, msg
+from .._io_errors import read_problem
 from .._model import Issue, Location
+from .._numbers import LIMIT, NumberError, parse_decimal
+from .._toml import read_text
 from ..exceptions import InputError
 
 
@@ -35,9 +38,9 @@ def read_previous(path: Path) -> dict[str, Previous]:
                                  Location(str(path), key=key))])
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError([Issue("error", msg("crit.read", error=e),
+        raise InputError([Issue("error", msg("crit.read", error=read_problem(e)),
                                 Location(str(path)))]) from None
     try:
         # Exact decimals, as the JSON output writes them.
@@ -55,14 +58,27 @@ def read_previous(path: Path) -> dict[str, Previous]:
         index = unit.get("index")
         if not isinstance(index, Decimal):
             raise fail(msg("crit.missing_key", key="index"), f"{key}.index")
+        # An index is never negative, and a huge one (1e400) would break the
+        # rounding of the change column: refuse it here, naming the key.
+        try:
+            parse_decimal(index)
+        except NumberError as e:
+            raise fail(e.message, f"{key}.index") from None
+        if index < 0:
+            raise fail(msg("val.negative", raw=index), f"{key}.index")
         found[unit["id"]] = Previous(index, _decimal(unit.get("points")), _int(unit.get("rank")),
                                      _int(unit.get("rank_of")), _int(unit.get("year")))
     return found
 
 
-def _decimal(value: Any) -> Decimal | None:
-    return value if isinstance(value, Decimal) else None
-
-
 def _int(value: Any) -> int | None:
-    return int(value) if isinstance(value, Decimal) and value == int(value) else None
+    """A rank or a year; anything else (1.5, 1e400, -3) is left out."""
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 < value < LIMIT:
+        return None
+    return int(value) if value == value.to_integral_value() else None
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value.copy_abs() >= LIMIT:
+        return None
+    return value

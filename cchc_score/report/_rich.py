@@ -34,5 +34,7 @@ def table(*columns: tuple[str, str], title: str | None = None, header: bool = Tr
               box=boxes.SIMPLE_HEAD if box else None, pad_edge=False, collapse_padding=box,
               show_edge=False)
     for name, justify in columns:
-        t.add_column(name, justify=justify)  # type: ignore[arg-type]
+        # fold, not the default ellipsis: on a narrow terminal a number or a
+        # code wraps onto a second line instead of losing digits ("100,…").
+        t.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     return t

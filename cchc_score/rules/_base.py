@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .._i18n import Msg, msg
-from .._numbers import parse_decimal
+from .._numbers import NumberError, parse_decimal
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -100,8 +100,8 @@ class Params:
     def check_decimal(self, key: str, raw: Any, *, positive: bool = False) -> Decimal | None:
         try:
             value = parse_decimal(raw)
-        except ValueError as e:
-            self.problem(key, msg("par.type", key=key, problem=str(e)))
+        except NumberError as e:
+            self.problem(key, msg("par.type", key=key, problem=e.message))
             return None
         if value < 0 or (positive and value == 0):
             self.problem(key, msg("par.type", key=key,
@@ -239,8 +239,10 @@ def parse_bool(raw: Any) -> bool:
 def parse_number(raw: Any, *, integer: bool = False) -> Decimal:
     try:
         value = parse_decimal(raw)
-    except ValueError:
-        raise InvalidValue(msg("val.number", raw=repr(raw))) from None
+    except NumberError as e:
+        # Out of range or not finite: say so; otherwise show what was typed.
+        problem = msg("val.number", raw=repr(raw)) if e.key == "val.number" else e.message
+        raise InvalidValue(problem) from None
     if value < 0:
         raise InvalidValue(msg("val.negative", raw=raw))
     if integer and value != value.to_integral_value():

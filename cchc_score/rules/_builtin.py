@@ -182,6 +182,12 @@ class Late:
     points: Decimal
 
 
+#: bounds that keep every date a deadline computes within the calendar
+#: (assessment years are 1900–2999): a plan due years ahead, a ten-year grace
+MAX_YEAR_OFFSET = 10
+MAX_LATE_DAYS = 3660
+
+
 @attrs.frozen
 class Deadline(Rule):
     kind: ClassVar[str] = "deadline"
@@ -210,6 +216,10 @@ class Deadline(Rule):
             params.problem("year_offset", msg("par.type", key="year_offset",
                                               problem=msg("val.integer", raw=offset)))
             offset = 0
+        elif abs(offset) > MAX_YEAR_OFFSET:  # a due date a century away overflows dates
+            params.problem("year_offset", msg("par.type", key="year_offset", problem=msg(
+                "val.between", first=-MAX_YEAR_OFFSET, last=MAX_YEAR_OFFSET, raw=offset)))
+            offset = 0
         lates: list[Late] = []
         for i, raw in enumerate(params.tables("late")):
             days = raw.get("days")
@@ -217,6 +227,10 @@ class Deadline(Rule):
             if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
                 params.problem(f"late[{i}].days", msg("par.type", key="days",
                                                       problem=msg("par.positive")))
+                continue
+            if days > MAX_LATE_DAYS:
+                params.problem(f"late[{i}].days", msg("par.type", key="days", problem=msg(
+                    "val.between", first=1, last=MAX_LATE_DAYS, raw=days)))
                 continue
             if lates and days <= lates[-1].days:
                 params.problem(f"late[{i}].days", msg("par.late_order"))
