@@ -425,6 +425,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.check_failed": ("{path}: {count} lỗi", "{path}: {count} errors"),
     "cli.no_sets": ("Chưa có bộ chỉ số nào.", "No criteria sets known."),
     "cli.bad_set": ("bỏ qua bộ chỉ số lỗi: {issue}", "skipping a broken criteria set: {issue}"),
+    "cli.format_suffix": (
+        "--format {format} không ghi được vào tệp Excel {path}; bỏ --format hoặc dùng --format xlsx",
+        "--format {format} cannot be written to the Excel file {path}; drop --format or use --format xlsx",
+    ),
     "cli.bad_option": ("tùy chọn --set “{text}” cần dạng MÃ=GIÁ_TRỊ",
                        "option --set “{text}” needs CODE=VALUE"),
     # -- command-line QA: files read and written, numbers, survey CSV, usage errors -----
@@ -969,49 +973,53 @@ CATALOG: dict[str, tuple[str, str]] = {
     "office.res_total": ("Tổng cộng", "Total"),
     # -- plugins ---------------------------------------------------------------------
     "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
+    # what became of it: the plugin dropped, one hook call ignored, or (strict) the run stopped
+    "plg.then.skipped": ("{text}; đã bỏ qua plugin này", "{text}; the plugin was skipped"),
+    "plg.then.call": ("{text}; đã bỏ qua kết quả của lần gọi này",
+                      "{text}; the result of this call was ignored"),
+    "plg.then.strict": ("{text}; dừng lại do --strict-plugins",
+                        "{text}; stopped because of --strict-plugins"),
     "plg.load_failed": (
-        "không nạp được, đã bỏ qua plugin này: {error}",
-        "failed to load and was skipped: {error}",
+        "không nạp được: {error}",
+        "failed to load: {error}",
     ),
-    "plg.invalid": ("không hợp lệ, đã bỏ qua: {error}", "is not valid and was skipped: {error}"),
+    "plg.invalid": ("không hợp lệ: {error}", "is not valid: {error}"),
     "plg.unknown_hooks": (
-        "cài đặt hook không tồn tại: {hooks}; đã bỏ qua plugin này",
-        "implements unknown hooks: {hooks}; the plugin was skipped",
+        "cài đặt hook không tồn tại: {hooks}",
+        "implements unknown hooks: {hooks}",
     ),
     "plg.wrapper": (
-        "hook bọc (hookwrapper) không được hỗ trợ: {hooks}; đã bỏ qua plugin này",
-        "hook wrappers are not supported: {hooks}; the plugin was skipped",
+        "hook bọc (hookwrapper) không được hỗ trợ: {hooks}",
+        "hook wrappers are not supported: {hooks}",
     ),
     "plg.dup_name": (
-        "trùng tên với plugin đã nạp ({origin}); đã bỏ qua",
-        "has the same name as a plugin already loaded ({origin}); skipped",
+        "trùng tên với plugin đã nạp ({origin})",
+        "has the same name as a plugin already loaded ({origin})",
     ),
     "plg.dup_kind": (
-        "loại quy tắc “{kind}” được đăng ký bởi cả “{a}” và “{b}”; đã bỏ qua plugin “{b}”",
-        "rule kind “{kind}” is registered by both “{a}” and “{b}”; plugin “{b}” was skipped",
+        "loại quy tắc “{kind}” được đăng ký bởi cả “{a}” và “{b}”",
+        "rule kind “{kind}” is registered by both “{a}” and “{b}”",
     ),
     "plg.dup_policy": (
-        "cách xếp hạng “{name}” được đăng ký bởi cả “{a}” và “{b}”; đã bỏ qua plugin “{b}”",
-        "tie policy “{name}” is registered by both “{a}” and “{b}”; plugin “{b}” was skipped",
+        "cách xếp hạng “{name}” được đăng ký bởi cả “{a}” và “{b}”",
+        "tie policy “{name}” is registered by both “{a}” and “{b}”",
     ),
     "plg.bad_kind": (
-        "đăng ký {what}, không phải một loại quy tắc (lớp con của cchc_score.Rule có “kind”); "
-        "đã bỏ qua plugin này",
-        "registered {what}, which is not a rule kind (a cchc_score.Rule subclass with a “kind”); "
-        "the plugin was skipped",
+        "đăng ký {what}, không phải một loại quy tắc (lớp con của cchc_score.Rule có “kind”)",
+        "registered {what}, which is not a rule kind (a cchc_score.Rule subclass with a “kind”)",
     ),
     "plg.bad_policy": (
-        "cách xếp hạng {name} không hợp lệ (cần tên và một hàm); đã bỏ qua plugin này",
-        "tie policy {name} is not valid (needs a name and a function); the plugin was skipped",
+        "cách xếp hạng {name} không hợp lệ (cần tên và một hàm)",
+        "tie policy {name} is not valid (needs a name and a function)",
     ),
     "plg.no_file": ("không tìm thấy tệp {path}", "file not found: {path}"),
     "plg.hook_failed": (
-        "lỗi trong hook {hook}{where}, đã bỏ qua: {error}",
-        "failed in hook {hook}{where}, skipped: {error}",
+        "lỗi trong hook {hook}{where}: {error}",
+        "failed in hook {hook}{where}: {error}",
     ),
     "plg.bad_return": (
-        "hook {hook}{where} trả về giá trị không hợp lệ, đã bỏ qua: {what}",
-        "hook {hook}{where} returned an invalid value, ignored: {what}",
+        "hook {hook}{where} trả về giá trị không hợp lệ: {what}",
+        "hook {hook}{where} returned an invalid value: {what}",
     ),
     "plg.where_unit": (" (đơn vị “{unit}”)", " (unit “{unit}”)"),
     "plg.where_set": (" (bộ chỉ số “{id}”)", " (criteria set “{id}”)"),

@@ -135,9 +135,11 @@ def _plugin_options(parser: argparse.ArgumentParser, lang: str, *, sub: bool) ->
 
 def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str], lang: str) -> None:
     t = _texts(lang)
-    parser.add_argument("--format", choices=formats, default="text",
-                        help=t("định dạng kết quả (mặc định: text)",
-                               "output format (default: text)"))
+    parser.add_argument("--format", choices=formats, default=None,
+                        help=t("định dạng kết quả (mặc định: theo đuôi tệp -o, "
+                               "nếu không thì text)",
+                               "output format (default: from the -o file's suffix, "
+                               "else text)"))
     parser.add_argument("-o", "--output", type=Path,
                         help=t("ghi ra tệp này thay vì màn hình",
                                "write to this file instead of stdout"))
@@ -362,8 +364,20 @@ def _report(name: str) -> type[Any]:
     return FORMATS[name]
 
 
+#: the format an -o file's suffix implies when --format is not given
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
+
+
 def _needs_output(args: argparse.Namespace) -> None:
-    """A binary format (xlsx) cannot go to the terminal: usage error, before any work."""
+    """Settle the format: --format, else the -o file's suffix, else text. A
+    binary format (xlsx) cannot go to the terminal, and text cannot go into
+    an .xlsx file: usage errors, before any work."""
+    implied = SUFFIX_FORMATS.get(args.output.suffix.lower()) if args.output else None
+    if args.format is None:
+        args.format = implied or "text"
+    elif implied == "xlsx" and args.format != "xlsx":
+        _fatal(msg("cli.format_suffix", format=args.format, path=args.output
+                   ).render(args.lang), 2)
     if _report(args.format).binary and args.output is None:
         _fatal(msg("office.needs_output", format=args.format).render(args.lang), 2)
 

@@ -81,9 +81,13 @@ class PluginProblem:
 
     plugin: str
     message: Msg
+    #: what became of it: "skipped" (the whole plugin), "call" (one hook call
+    #: ignored) or "strict" (the run stops: --strict-plugins)
+    outcome: str = "skipped"
 
     def render(self, lang: str = "vi") -> str:
-        return msg("plg.problem", plugin=self.plugin, problem=self.message).render(lang)
+        text = msg("plg.problem", plugin=self.plugin, problem=self.message)
+        return msg(f"plg.then.{self.outcome}", text=text).render(lang)
 
 
 class PluginFailed(PluginError):
@@ -310,8 +314,8 @@ class Registry:
         return [n for n in dir(hookspecs) if hasattr(getattr(hookspecs, n),
                                                        f"{PROJECT}_spec")]
 
-    def _problem(self, plugin: str, message: Msg) -> None:
-        problem = PluginProblem(plugin, message)
+    def _problem(self, plugin: str, message: Msg, outcome: str = "skipped") -> None:
+        problem = PluginProblem(plugin, message, "strict" if self.strict else outcome)
         self.problems.append(problem)
         if self.strict:
             raise PluginFailed(problem)
@@ -414,12 +418,12 @@ class Registry:
             return True, impl.function(*[kwargs[a] for a in impl.argnames])
         except Exception as e:
             self._problem(impl.plugin_name, msg("plg.hook_failed", hook=hook, where=where,
-                                                error=_describe(e)))
+                                                error=_describe(e)), "call")
             return False, None
 
     def _bad_return(self, plugin: str, hook: str, where: Msg, value: Any) -> None:
         self._problem(plugin, msg("plg.bad_return", hook=hook, where=where,
-                                  what=repr(value)[:120]))
+                                  what=repr(value)[:120]), "call")
 
     def select_criteria(self, unit: Mapping[str, Any] | Unit | None, year: Any) -> str | None:
         """The criteria set (id or path) plugins pick for an assessment that

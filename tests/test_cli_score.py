@@ -175,3 +175,23 @@ def test_bom_crlf_and_nfd_assessment(folder: Path, capsys: pytest.CaptureFixture
     doc = run_json(capsys, str(path))
     assert doc["units"][0]["points"] == 2
     assert doc["units"][0]["name"] == unicodedata.normalize("NFC", "Sở a")
+
+
+def test_format_follows_the_output_suffix(folder: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """-o results.json writes JSON without --format; -o results.md Markdown."""
+    out = folder / "results.json"
+    assert main(["score", str(folder), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == 1
+    md = folder / "results.md"
+    assert main(["score", str(folder), "-o", str(md)]) == 0
+    assert md.read_text(encoding="utf-8").lstrip().startswith("#")
+
+
+def test_text_into_an_excel_file_is_a_usage_error(folder: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json -o out.xlsx is refused (exit 2) and nothing is written."""
+    out = folder / "out.xlsx"
+    assert main(["score", str(folder), "--format", "json", "-o", str(out)]) == 2
+    assert not out.exists()
+    assert "--format xlsx" in capsys.readouterr().err

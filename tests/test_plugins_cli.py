@@ -148,12 +148,15 @@ def test_broken_plugin_is_reported_and_scoring_still_works(tmp_path: Path,
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(broken), "score", str(unit),
                          "--format", "json")
     assert code == 0
-    assert "plugin “broken”: failed to load and was skipped: RuntimeError" in err
+    assert "plugin “broken”: failed to load: RuntimeError" in err
+    assert "the plugin was skipped" in err
     assert json.loads(out)["units"][0]["points"] == 100
     code, out, err = run(capsys, "--strict-plugins", "--plugin", str(broken), "score",
                          str(unit))
     assert code == 1 and out == ""
     assert "lỗi: plugin “broken”: không nạp được" in err
+    # Under --strict-plugins the plugin stops the run; it is not "skipped".
+    assert "dừng lại do --strict-plugins" in err and "đã bỏ qua" not in err
 
 
 @pytest.mark.skipif(not demo_dir().is_dir(), reason="examples/demo not present")
@@ -194,7 +197,8 @@ def test_hook_failure_while_scoring_and_strict_mode(tmp_path: Path, capsys: Capt
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(flaky), "score", str(unit),
                          "--format", "json")
     assert code == 0 and json.loads(out)["units"][0]["band"] == "A"
-    assert "plugin “flaky”: failed in hook classify (unit “u1”), skipped: KeyError" in err
+    assert "plugin “flaky”: failed in hook classify (unit “u1”): KeyError" in err
+    assert "the result of this call was ignored" in err
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(flaky), "--strict-plugins",
                          "score", str(unit))
     assert code == 1 and out == "" and "error: plugin “flaky”" in err

@@ -216,6 +216,17 @@ _TRUE = {"true", "yes", "y", "co", "có", "x", "1", "dat", "đạt"}
 _FALSE = {"false", "no", "n", "khong", "không", "0", "", "-"}
 
 
+def shown(raw: Any) -> str:
+    """A declared value as the person wrote it (TOML spelling: "abc", 96.5,
+    2024-02-28, { num = 1, den = 2 }), for messages; never a Python repr."""
+    from .._toml_write import value as toml_value
+
+    try:
+        return toml_value(raw)
+    except (TypeError, ValueError):
+        return str(raw)
+
+
 def fold(text: str) -> str:
     """Case- and normalisation-insensitive form of a label (NFC, casefold,
     collapsed spaces)."""
@@ -233,7 +244,7 @@ def parse_bool(raw: Any) -> bool:
             return False
     if isinstance(raw, int | Decimal) and raw in (0, 1):
         return bool(raw)
-    raise InvalidValue(msg("val.bool", raw=repr(raw)))
+    raise InvalidValue(msg("val.bool", raw=shown(raw)))
 
 
 def parse_number(raw: Any, *, integer: bool = False) -> Decimal:
@@ -241,7 +252,7 @@ def parse_number(raw: Any, *, integer: bool = False) -> Decimal:
         value = parse_decimal(raw)
     except NumberError as e:
         # Out of range or not finite: say so; otherwise show what was typed.
-        problem = msg("val.number", raw=repr(raw)) if e.key == "val.number" else e.message
+        problem = msg("val.number", raw=shown(raw)) if e.key == "val.number" else e.message
         raise InvalidValue(problem) from None
     if value < 0:
         raise InvalidValue(msg("val.negative", raw=raw))
@@ -279,7 +290,7 @@ def parse_ratio(raw: Any) -> Ratio:
     elif isinstance(raw, list | tuple) and len(raw) == 2:
         num_raw, den_raw = raw
     else:
-        raise InvalidValue(msg("val.ratio", raw=repr(raw)))
+        raise InvalidValue(msg("val.ratio", raw=shown(raw)))
     num, den = parse_number(num_raw), parse_number(den_raw)
     if num > den:
         raise InvalidValue(msg("val.ratio_order", num=num, den=den))
@@ -304,4 +315,4 @@ def parse_date(raw: Any) -> dt.date | str:
                 return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-    raise InvalidValue(msg("val.date", raw=repr(raw)))
+    raise InvalidValue(msg("val.date", raw=shown(raw)))

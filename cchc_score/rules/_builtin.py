@@ -25,6 +25,7 @@ from ._base import (
     Rule,
     Step,
     fold,
+    shown,
     parse_bool,
     parse_date,
     parse_number,
@@ -713,7 +714,7 @@ class Survey(Rule):
         if self.weights is None:
             return parse_percent(raw)
         if not isinstance(raw, Mapping):
-            raise InvalidValue(msg("val.answers", raw=repr(raw), options=list(self.weights)))
+            raise InvalidValue(msg("val.answers", raw=shown(raw), options=list(self.weights)))
         by_fold = {fold(o): o for o in self.weights}
         counts: dict[str, Decimal] = {}
         for option, count in raw.items():
@@ -724,7 +725,7 @@ class Survey(Rule):
                                        options=list(self.weights)))
             counts[key] = counts.get(key, ZERO) + parse_number(count, integer=True)
         if sum(counts.values(), ZERO) == 0:
-            raise InvalidValue(msg("val.answers", raw=repr(raw), options=list(self.weights)))
+            raise InvalidValue(msg("val.answers", raw=shown(raw), options=list(self.weights)))
         return counts
 
     def score(self, value: Decimal | Mapping[str, Decimal], ctx: Context) -> Outcome:
