@@ -25,12 +25,12 @@ from ._base import (
     Rule,
     Step,
     fold,
-    shown,
     parse_bool,
     parse_date,
     parse_number,
     parse_percent,
     parse_ratio,
+    shown,
 )
 
 
