@@ -307,3 +307,7 @@ rule = { kind = "bonus", per_item = 0.5, unit = "văn bản" }
     assert line_with(out, "4 ", "Điểm thưởng").split()[-1] == "+0,50"
     assert line_with(out, "5 ", "Điểm trừ").split()[-1] == "−1,50"
     assert "Sở A: 7,00/10,00 điểm" in out
+    # Lost points are the components' (2 at 1.1), in the total row as in the
+    # list below it: bonus and penalty neither hide nor add losses.
+    assert line_with(out, "Tổng", "7,00/10,00").split()[-2] == "2,00"
+    assert "2,00" in line_with(out, "Mất điểm ở đâu")
