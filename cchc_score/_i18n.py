@@ -317,6 +317,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "tiêu chí “{code}” lấy từ điều tra xã hội học, đơn vị không tự chấm; ghi vào bảng [survey]",
         "criterion “{code}” comes from the survey, units do not self-score it; use the [survey] table",
     ),
+    "asm.survey_appraisal": (
+        "tiêu chí “{code}” lấy từ điều tra xã hội học, không thẩm định; sửa giá trị trong bảng [survey]",
+        "criterion “{code}” comes from the survey and is not appraised; correct its value in the [survey] table",
+    ),
     "asm.not_survey": (
         "tiêu chí “{code}” không phải tiêu chí điều tra xã hội học",
         "criterion “{code}” is not a survey criterion",

@@ -307,3 +307,18 @@ def test_forgivable_mismatches_are_warnings(changes: dict[str, Any], key: str) -
     assessment, issues = parse(base(**changes))
     assert assessment is not None
     assert only(issues, "warning").where.key == key
+
+
+def test_appraisal_of_a_survey_leaf_is_an_error() -> None:
+    """Survey leaves come from [survey] only; an appraisal entry there would be
+    ignored, so it is refused with the code named."""
+    data = {"schema": 1, "criteria": "ca-tinh-2024-bang2", "year": 2024,
+            "unit": {"id": "u", "name": "U", "group": "co-tthc"},
+            "survey": {"3.2.2": 90},
+            "appraisal": {"3.2.2": {"points": 0, "reason": "x"}}}
+    criteria, _ = check_criteria(CRITERIA / "ca-tinh-2024-bang2.toml", KINDS)
+    assert criteria is not None
+    assessment, issues = parse_assessment(data, "u.toml", criteria)
+    assert assessment is None
+    [issue] = [i for i in issues if i.level == "error"]
+    assert issue.code == "3.2.2" and "[survey]" in issue.message.render("vi")

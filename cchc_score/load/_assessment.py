@@ -98,7 +98,11 @@ def parse_assessment(
     appraisal: dict[str, Appraisal] = {}
     for code, raw in _table(c, data, "appraisal").items():
         node = _leaf(c, criteria, code, "appraisal")
-        if node is not None:
+        if node is not None and node.method == "survey":
+            # The engine takes survey leaves from [survey] only: an appraisal
+            # entry here would be silently ignored.
+            c.error(msg("asm.survey_appraisal", code=code), code, "appraisal")
+        elif node is not None:
             entry = _appraisal(c, node, raw)
             if entry is not None:
                 appraisal[code] = entry
