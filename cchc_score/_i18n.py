@@ -95,15 +95,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "out.tiers.ratio": (
         "Tỷ lệ {share}% ({num}/{den}) thuộc mức {band} → {points}/{max} điểm",
-        "Share {share}% ({num}/{den}) falls in {band} → {points}/{max} points",
+        "Share {share}% ({num}/{den}) is in the band {band} → {points}/{max} points",
     ),
     "out.tiers.percent": (
         "Tỷ lệ {share}% thuộc mức {band} → {points}/{max} điểm",
-        "Share {share}% falls in {band} → {points}/{max} points",
+        "Share {share}% is in the band {band} → {points}/{max} points",
     ),
     "out.tiers.number": (
         "Số lượng {value}{unit} thuộc mức {band} → {points}/{max} điểm",
-        "Count {value}{unit} falls in {band} → {points}/{max} points",
+        "Count {value}{unit} is in the band {band} → {points}/{max} points",
     ),
     "out.zero_den.full": (
         "Không phát sinh (0/0) → đạt tối đa {points}/{max} điểm",

@@ -262,7 +262,7 @@ def test_english_labels(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "Sở A: 8.00/10.00 points, index 80.00, band Tốt" in out
     assert "Points by component" in out
     assert "Where the points were lost: 2.00 points in 1 criteria" in out
-    assert "Share 75% (150/200) falls in under 95% → 0/2 points" in out
+    assert "Share 75% (150/200) is in the band under 95% → 0/2 points" in out
     assert "Mất điểm" not in out
 
 
