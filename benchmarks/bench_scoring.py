@@ -3,8 +3,8 @@
     python benchmarks/bench_scoring.py [--units N]
 
 Targets (on a 2-core machine): loading the Bảng II criteria set < 100 ms;
-scoring and ranking 500 units with every leaf answered < 5 s; peak memory of
-that run < 200 MB.
+scoring and ranking 500 units with every leaf answered < 5 s; memory held by
+the results of that run < 100 MB.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import resource
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -52,14 +53,20 @@ def main() -> None:
 
     collect()
     start = time.perf_counter()
-    results = [score(criteria, a, "appraised") for a in drawn]
-    ranked = rank(results)
+    ranked = rank([score(criteria, a, "appraised") for a in drawn])
     elapsed = time.perf_counter() - start
+    # Memory in a second run: tracemalloc slows what it traces.
+    tracemalloc.start()
+    rank([score(criteria, a, "appraised") for a in drawn])
+    _, scoring_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    scoring_mb = scoring_peak / 1024 / 1024
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"load Bảng II criteria set: {load_ms:8.1f} ms (target < 100 ms)")
     print(f"score + rank {len(ranked)} units:  {elapsed:8.2f} s  (target < 5 s), "
           f"{elapsed / max(len(ranked), 1) * 1000:.2f} ms per unit")
-    print(f"peak memory:               {peak_mb:8.1f} MB (target < 200 MB)")
+    print(f"memory held by scoring:    {scoring_mb:8.1f} MB (target < 100 MB)")
+    print(f"peak RSS of this process:  {peak_mb:8.1f} MB (includes Hypothesis drawing the data)")
 
 
 if __name__ == "__main__":
