@@ -975,6 +975,30 @@ CATALOG: dict[str, tuple[str, str]] = {
     "office.res_notes": ("Ghi chú", "Notes"),
     "office.res_lost": ("Điểm bị mất", "Points lost"),
     "office.res_total": ("Tổng cộng", "Total"),
+    # -- Word report (score --format docx) ------------------------------------------------
+    "word.no_docx": (
+        "cần gói python-docx để ghi tệp Word; cài bằng: pip install python-docx "
+        "(phần tùy chọn cchc-score[word])",
+        "the python-docx package is needed for Word files; install it with: "
+        "pip install python-docx (the optional cchc-score[word] extra)",
+    ),
+    "word.format_suffix": (
+        "--format {format} không ghi được vào tệp Word {path}; bỏ --format hoặc dùng --format docx",
+        "--format {format} cannot be written to the Word file {path}; drop --format or use --format docx",
+    ),
+    "word.title.self": (
+        "BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
+        "ADMINISTRATIVE REFORM INDEX {year}: SELF-ASSESSMENT REPORT",
+    ),
+    "word.title.appraised": (
+        "BÁO CÁO KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
+        "ADMINISTRATIVE REFORM INDEX {year}: APPRAISAL REPORT",
+    ),
+    "word.ranking_title": (
+        "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} ({stage})",
+        "ADMINISTRATIVE REFORM INDEX {year}: RANKING ({stage})",
+    ),
+    "word.criteria": ("Bộ chỉ số: {title}", "Criteria set: {title}"),
     # -- plugins ---------------------------------------------------------------------
     "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
     # what became of it: the plugin dropped, one hook call ignored, or (strict) the run stopped

@@ -220,7 +220,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     _plugin_options(parser, lang, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                 title=t("lệnh", "commands"), parser_class=_subparser(lang))
-    formats = [*FORMATS, "xlsx"]
+    formats = [*FORMATS, "xlsx", "docx"]
     stages = t("giai đoạn: self (tự đánh giá, mặc định) hoặc appraised (sau thẩm định)",
                "stage: self (self-assessment, default) or appraised")
 
@@ -361,23 +361,28 @@ def _report(name: str) -> type[Any]:
         from .office import XlsxReport
 
         return XlsxReport
+    if name == "docx":
+        from .office import DocxReport
+
+        return DocxReport
     return FORMATS[name]
 
 
 #: the format an -o file's suffix implies when --format is not given
-SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx",
+                  ".docx": "docx"}
 
 
 def _needs_output(args: argparse.Namespace) -> None:
     """Settle the format: --format, else the -o file's suffix, else text. A
-    binary format (xlsx) cannot go to the terminal, and text cannot go into
-    an .xlsx file: usage errors, before any work."""
+    binary format (xlsx, docx) cannot go to the terminal, and no other
+    format can go into an .xlsx or .docx file: usage errors, before any work."""
     implied = SUFFIX_FORMATS.get(args.output.suffix.lower()) if args.output else None
     if args.format is None:
         args.format = implied or "text"
-    elif implied == "xlsx" and args.format != "xlsx":
-        _fatal(msg("cli.format_suffix", format=args.format, path=args.output
-                   ).render(args.lang), 2)
+    elif implied in ("xlsx", "docx") and args.format != implied:
+        key = "cli.format_suffix" if implied == "xlsx" else "word.format_suffix"
+        _fatal(msg(key, format=args.format, path=args.output).render(args.lang), 2)
     if _report(args.format).binary and args.output is None:
         _fatal(msg("office.needs_output", format=args.format).render(args.lang), 2)
 

@@ -1,0 +1,305 @@
+"""`score … --format docx -o report.docx`: the Word report a Sở Nội vụ
+attaches to its official letter, or a unit to its self-assessment report.
+
+With several units it opens with a ranking table per group; then, for each
+unit shown (as in the text report), the unit's section: criteria set,
+year and stage, the summary, points by component, every leaf that lost
+points (most first) with its explanation, points at risk, self-assessment
+against appraisal, warnings. The rows are the shared views of
+`report._tables`, so the numbers are the ones the other formats print.
+
+python-docx is optional (the `word` extra) and imported only here, when a
+report is written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from .._i18n import msg
+from .._model import Issue, Location, UnitResult
+from ..exceptions import InputError
+from ..report import Options, Report, shown
+from ..report._tables import (
+    RANKING_RIGHT,
+    appraisal_changes,
+    components,
+    extra_points,
+    extras,
+    groups,
+    items,
+    lost_leaves,
+    meta,
+    not_applicable,
+    num,
+    partly_pending,
+    pending_leaves,
+    ranking_table,
+    risk_leaves,
+    share,
+    signed,
+    source_line,
+    stage_totals,
+    status,
+    summary,
+    total,
+)
+
+#: Decree 30/2020/NĐ-CP on administrative documents: Times New Roman, A4,
+#: margins top/bottom 2 cm, left 3 cm, right 2 cm.
+FONT = "Times New Roman"
+BODY_PT = 13
+TABLE_PT = 11
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 20}
+STYLE = "Table Grid"
+
+
+def docx(part: str = "") -> Any:
+    """The python-docx module (or its `part`, e.g. "enum.text"), or an
+    `InputError` saying how to install it. Imported by name so that the
+    toolkit, and its type checking, do not need the package."""
+    try:
+        return importlib.import_module("docx" + (f".{part}" if part else ""))
+    except ImportError:
+        raise InputError([Issue("error", msg("word.no_docx"), Location(None))]) from None
+
+
+class DocxReport(Report):
+    name: ClassVar[str] = "docx"
+    binary: ClassVar[bool] = True
+
+    def render(self, results: Sequence[UnitResult],  # type: ignore[override]
+               options: Options) -> bytes:
+        document = _Document(docx(), options.lang)
+        if len(results) > 1:
+            document.province(results, options)
+        for result in shown(results, options):
+            document.unit(result)
+        return document.save()
+
+
+class _Document:
+    """A Word document being written, with the few building blocks the
+    report uses: headings, paragraphs and tables."""
+
+    def __init__(self, module: Any, lang: str) -> None:
+        shared = docx("shared")
+        mm, pt = shared.Mm, shared.Pt
+
+        self.lang = lang
+        self.doc = module.Document()
+        self.started = False
+        section = self.doc.sections[0]
+        section.orientation = docx("enum.section").WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = mm(210), mm(297)
+        for side, size in MARGINS_MM.items():
+            setattr(section, f"{side}_margin", mm(size))
+        self.width = section.page_width - section.left_margin - section.right_margin
+        for name, points in (("Normal", BODY_PT), ("Heading 1", 14), ("Heading 2", 13)):
+            style = self.doc.styles[name]
+            style.font.name = FONT
+            style.font.size = pt(points)
+            _font_everywhere(style)
+            if name != "Normal":
+                style.font.bold = True
+                style.font.color.rgb = None
+        _proofing_language(self.doc.styles["Normal"], "vi-VN" if lang == "vi" else "en-US")
+
+    def t(self, key: str) -> str:
+        return msg(key).render(self.lang)
+
+    # -- building blocks -------------------------------------------------------------
+
+    def _new_page(self) -> None:
+        """Each part starts on a new page, the first one at the top."""
+        if self.started:
+            self.doc.add_page_break()
+        self.started = True
+
+    def title(self, text: str) -> None:
+        heading = self.doc.add_heading(text, level=1)
+        heading.alignment = docx("enum.text").WD_ALIGN_PARAGRAPH.CENTER
+
+    def heading(self, text: str) -> None:
+        self.doc.add_heading(text, level=2)
+
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False) -> None:
+        run = self.doc.add_paragraph().add_run(text)
+        run.bold, run.italic = bold, italic
+
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int],
+              widths: Sequence[int], *, bold_last: bool = False) -> None:
+        """A grid with a bold header row repeated on every page; `right`:
+        the columns of numbers; `widths`: relative column widths."""
+        align, pt = docx("enum.text").WD_ALIGN_PARAGRAPH, docx("shared").Pt
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(head))
+        table.style = self.doc.styles[STYLE]
+        table.autofit = False
+        unit = self.width // sum(widths)
+        for i, row in enumerate([head, *rows]):
+            last = i == len(rows)
+            for j, text in enumerate(row):
+                cell = table.cell(i, j)
+                cell.width = unit * widths[j]
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(text)
+                run.font.size = pt(TABLE_PT)
+                run.bold = i == 0 or (bold_last and last)
+                if i == 0:
+                    paragraph.alignment = align.CENTER
+                elif j in right:
+                    paragraph.alignment = align.RIGHT
+        _repeat_header(table.rows[0])
+        self.doc.add_paragraph()
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    # -- the report ------------------------------------------------------------------
+
+    def province(self, results: Sequence[UnitResult], options: Options) -> None:
+        first = results[0]
+        self._new_page()
+        # Groups are often scored on different sets: the title names none.
+        self.title(msg("word.ranking_title", year=first.year,
+                       stage=msg(f"rep.stage.{first.stage}")).render(self.lang))
+        previous = options.previous or None
+        for group, members in groups(results).items():
+            self.heading(msg("rep.ranking", group=group).render(self.lang))
+            head, rows = ranking_table(members, self.lang, previous)
+            widths = [2, 4, 10, 3, 3, 3, *([3] * (len(head) - 6))]
+            self.table(head, rows, RANKING_RIGHT | ({len(head) - 1} if previous else set()),
+                       widths)
+
+    def unit(self, result: UnitResult) -> None:
+        lang = self.lang
+        self._new_page()
+        self.title(msg(f"word.title.{result.stage}", year=result.year).render(lang))
+        self.paragraph(f"{result.unit.name} ({result.unit.id})", bold=True)
+        self.paragraph(msg("word.criteria", title=result.criteria.title).render(lang))
+        self.paragraph(source_line(result, lang), italic=True)
+        self.paragraph(meta(result, lang))
+        self.paragraph(summary(result, lang), bold=True)
+        self._components(result)
+        self._lost(result)
+        self._risk(result)
+        if result.stage == "appraised":
+            self._appraisal(result)
+        if result.issues:
+            self.heading(self.t("rep.issues"))
+            for issue in result.issues:
+                self.doc.add_paragraph(f"{self.t('rep.' + issue.level)}: {issue.render(lang)}",
+                                       style="List Bullet")
+
+    def _components(self, result: UnitResult) -> None:
+        lang = self.lang
+        rows = []
+        for node in components(result):
+            state = status(node, lang)
+            index = share(node.points, node.max)
+            mark = "*" if partly_pending(node) else ""
+            rows.append([node.code, node.title,
+                         state or f"{num(node.points, result, lang)}/"
+                                  f"{num(node.max, result, lang)}{mark}",
+                         "" if state else num(node.lost, result, lang),
+                         num(index, result, lang) if index is not None and not state else ""])
+        rows += [[n.code, n.title, extra_points(n, result, lang), "", ""] for n in extras(result)]
+        rows.append(["", self.t("view.total"),
+                     f"{num(result.points, result, lang)}/{num(result.max, result, lang)}",
+                     num(result.lost, result, lang), num(result.index, result, lang)])
+        self.heading(self.t("view.components"))
+        self.table([self.t("rep.code"), self.t("rep.component"), self.t("view.achieved"),
+                    self.t("rep.lost"), self.t("rep.index")], rows, {2, 3, 4},
+                   [2, 11, 4, 2, 2], bold_last=True)
+        if na := not_applicable(result):
+            self.paragraph(msg("view.note_na", items=items(na, lang)).render(lang), italic=True)
+        if pending := pending_leaves(result):
+            self.paragraph(msg("view.note_pending", items=items(pending, lang)).render(lang),
+                           italic=True)
+
+    def _lost(self, result: UnitResult) -> None:
+        lang = self.lang
+        lost = lost_leaves(result)
+        if not lost:
+            self.heading(self.t("rep.lost_title"))
+            self.paragraph(self.t("rep.none_lost"))
+            return
+        self.heading(msg("view.lost_head", points=num(total(lost, "lost"), result, lang),
+                         count=len(lost)).render(lang))
+        self.table([self.t("rep.code"), self.t("rep.title"), self.t("rep.lost"),
+                    self.t("rep.explanation")],
+                   [[n.code, n.title, num(n.lost, result, lang),
+                     n.explanation.render(lang) if n.explanation else ""] for n in lost],
+                   {2}, [2, 8, 2, 8])
+
+    def _risk(self, result: UnitResult) -> None:
+        lang = self.lang
+        risky = risk_leaves(result)
+        if not risky:
+            return
+        self.heading(msg("view.risk_head", points=num(total(risky, "at_risk"), result, lang),
+                         count=len(risky)).render(lang))
+        self.table([self.t("rep.code"), self.t("rep.title"), self.t("rep.points")],
+                   [[n.code, n.title, num(n.at_risk, result, lang)] for n in risky],
+                   {2}, [2, 14, 3])
+
+    def _appraisal(self, result: UnitResult) -> None:
+        lang = self.lang
+        totals = stage_totals(result)
+        self.heading(self.t("view.appraisal_head"))
+        self.paragraph(msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
+                           own_index=num(totals.self_index, result, lang),
+                           points=num(totals.points, result, lang),
+                           index=num(totals.index, result, lang),
+                           diff=signed(totals.points - totals.self_points, result, lang)
+                           ).render(lang))
+        changed = [n for n in appraisal_changes(result) if n.self_points is not None]
+        if not changed:
+            self.paragraph(self.t("view.appraisal_none"))
+            return
+        self.table([self.t("rep.code"), self.t("rep.title"), self.t("view.self"),
+                    self.t("view.appraised"), self.t("view.diff"), self.t("view.reason_head")],
+                   [[n.code, n.title, num(own, result, lang), num(n.points, result, lang),
+                     signed(n.points - own, result, lang),
+                     n.appraisal_reason or self.t("view.no_reason")]
+                    for n in changed if (own := n.self_points) is not None],
+                   {2, 3, 4}, [2, 7, 2, 2, 2, 6])
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark a table's first row as a header Word repeats on every page."""
+    qn = docx("oxml.ns").qn
+    flag = docx("oxml").OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def _font_everywhere(style: Any) -> None:
+    """Name the font in every slot of a style. python-docx names it for the
+    Latin slots only, and the default template's headings point at theme
+    fonts, which Word prefers over a named one; on a computer set up for an
+    East Asian language Word may also draw Vietnamese letters from the East
+    Asian slot. Either way the text would come out in another typeface."""
+    qn = docx("oxml.ns").qn
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT)
+
+
+def _proofing_language(style: Any, tag: str) -> None:
+    """The template marks text as US English: Word would underline every
+    Vietnamese word as misspelt."""
+    qn = docx("oxml.ns").qn
+    rpr = style.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = docx("oxml").OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    rpr.append(lang)  # last in <w:rPr>, where the schema puts it
