@@ -149,11 +149,12 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
     totals: list[Any] = [
         "", msg("office.res_total").render(lang), _number(result.max, d),
         _number(result.pools.get("self"), d), _number(result.pools.get("appraised"), d),
-        _number(result.points, d), "", _number(result.max - result.points, d), "",
+        _number(result.points, d), "", _number(result.lost, d), "",
     ]
     for col, value in enumerate(totals, start=1):
         st.body_cell(ws.cell(row, col, value), bold=True, color=st.COMPONENT_FILL,
                      number_format=_format(d) if isinstance(value, Decimal) else None)
     st.widths(ws, UNIT_WIDTHS)
+    st.fit_heights(ws, header + 1, row)
     ws.freeze_panes = ws.cell(header + 1, 3).coordinate
     st.print_setup(ws, header, ncols)

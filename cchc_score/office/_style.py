@@ -86,3 +86,31 @@ def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool
         cell.fill = fill(color)
     if number_format:
         cell.number_format = number_format
+
+
+#: points per line of 11 pt text, and characters per unit of column width
+#: (Vietnamese text with diacritics runs a little wider than the digits
+#: Excel's unit is measured in)
+LINE_HEIGHT = 15.0
+CHARS_PER_WIDTH = 1.1
+
+
+def fit_heights(ws: Any, first: int, last: int) -> None:
+    """Set each row's height to show its wrapped text whole, from the column
+    widths (so call it after `widths`). Excel and LibreOffice do not
+    re-measure the rows of a file they open: wrapped text would be cut off
+    at one line."""
+    from ._deps import openpyxl
+
+    letter = openpyxl().utils.get_column_letter
+    for row in range(first, last + 1):
+        lines = 1
+        for cell in ws[row]:
+            if not isinstance(cell.value, str) or not (cell.alignment
+                                                      and cell.alignment.wrap_text):
+                continue
+            width = ws.column_dimensions[letter(cell.column)].width or 10
+            per_line = max(1, int(width * CHARS_PER_WIDTH))
+            lines = max(lines, sum(-(-max(len(part), 1) // per_line)
+                                   for part in cell.value.split("\n")))
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT

@@ -60,6 +60,7 @@ def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
     roots = [writer.node(n) for n in criteria.roots]
     writer.total(criteria, roots)
     st.widths(ws, [c.width for c in FORM_COLUMNS])
+    st.fit_heights(ws, HEADER_ROW + 1, ws.max_row)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3).coordinate
     st.print_setup(ws, HEADER_ROW, ncols)
     _info_sheet(wb, criteria, ref=ref, unit_id=unit_id, unit_name=unit_name or unit_id,

@@ -139,6 +139,9 @@ class _Document:
         table.style = self.doc.styles[STYLE]
         table.autofit = False
         unit = self.width // sum(widths)
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
+        for j, column in enumerate(table.columns):
+            column.width = unit * widths[j]
         for i, row in enumerate([head, *rows]):
             last = i == len(rows)
             for j, text in enumerate(row):
