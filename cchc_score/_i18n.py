@@ -493,9 +493,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cchc-score score FILE",
     ),
     "office.xls": (
-        "tệp Excel 97–2003 (.xls) mang đuôi .xlsx; hãy mở bằng Excel và lưu lại dạng "
+        "đây là tệp Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại dạng "
         "Excel Workbook (.xlsx)",
-        "an Excel 97–2003 (.xls) file named .xlsx; open it in Excel and save it as an "
+        "this is an Excel 97–2003 (.xls) file; open it in Excel and save it as an "
         "Excel Workbook (.xlsx)",
     ),
     "office.not_zip": (

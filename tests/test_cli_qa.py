@@ -547,3 +547,14 @@ def test_a_narrow_terminal_never_cuts_numbers(capsys: pytest.CaptureFixture[str]
     heat = out.split("Điểm mất theo lĩnh vực")[1]
     assert "0,50" in heat
     assert re.search(r"\d…", out) is None
+
+
+def test_an_old_xls_workbook_is_explained_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """import-criteria on a real .xls file says what it is and what to do, in
+    Vietnamese, not openpyxl's English."""
+    old = tmp_path / "phu-luc.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert main(["import-criteria", str(old), "-o", str(tmp_path / "x.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "Excel 97–2003 (.xls)" in err and "xlrd" not in err

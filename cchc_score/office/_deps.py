@@ -37,12 +37,16 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
         raise InputError([Issue("error", msg("crit.read", error=os_problem(e)),
                                 Location(str(path)))]) from None
     except Exception as e:  # openpyxl raises many kinds for a damaged or non-xlsx file
+        # An old binary .xls (whatever its name says: openpyxl refuses the
+        # .xls suffix in English before reading a byte), or, not being a zip,
+        # a CSV saved under an .xlsx name.
+        with open(path, "rb") as handle:
+            old = handle.read(4) == b"\xd0\xcf\x11\xe0"
         why: Any = _short(e)
-        if isinstance(e, zipfile.BadZipFile):
-            # Not a zip at all: an old .xls, or a CSV saved under an .xlsx name.
-            with open(path, "rb") as handle:
-                old = handle.read(4) == b"\xd0\xcf\x11\xe0"
-            why = msg("office.xls" if old else "office.not_zip")
+        if old:
+            why = msg("office.xls")
+        elif isinstance(e, zipfile.BadZipFile):
+            why = msg("office.not_zip")
         raise InputError([Issue("error", msg("office.unreadable", error=why),
                                 Location(str(path)))]) from None
 
