@@ -564,8 +564,13 @@ def cmd_criteria(args: argparse.Namespace) -> int:
         return 0
     if not entries:
         print(msg("cli.no_sets").render(args.lang))
+    # One set per block: id, group and years on the first line, the title
+    # (often long) and where it comes from below, readable at any width.
     for e in entries:
-        print(f"{e.id}\t{e.group}\t{e.years[0]}–{e.years[1]}\t{e.title}\t[{e.owner}]")
+        years = str(e.years[0]) if e.years[0] == e.years[1] else f"{e.years[0]}–{e.years[1]}"
+        print(f"{e.id}  ({msg('rep.group').render(args.lang).lower()} {e.group}, {years})")
+        print(f"    {e.title}")
+        print(f"    {e.path} [{e.owner}]")
     return 0
 
 
