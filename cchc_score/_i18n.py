@@ -174,8 +174,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "expected yes/no (true/false), got {raw}",
     ),
     "val.choice": (
-        "“{raw}” không phải là lựa chọn hợp lệ; các lựa chọn: {options}",
-        "“{raw}” is not a valid option; options: {options}",
+        "“{raw}” không phải là lựa chọn hợp lệ{hint}; các lựa chọn: {options}",
+        "“{raw}” is not a valid option{hint}; options: {options}",
     ),
     "val.date": (
         "cần một ngày (YYYY-MM-DD) hoặc false nếu không ban hành, nhận được {raw}",

@@ -659,3 +659,15 @@ def test_deadline_example_is_the_best_outcome_for_the_year() -> None:
     rule = KINDS.build(PLAN, D(1))
     assert rule.example() == dt.date(2023, 12, 31)
     assert points(rule, rule.example()) == 1
+
+
+def test_a_mistyped_option_gets_a_suggestion() -> None:
+    """“kip thoi” (a space for the dash) suggests the key “kip-thoi”; a word
+    far from every option gets the list only."""
+    rule = build(1, kind="choice", options=[
+        {"key": "kip-thoi", "label": "Ban hành kịp thời", "points": 1},
+        {"key": "khong-ban-hanh", "label": "Không ban hành", "points": 0}])
+    vi, en = refusal(rule, "kip thoi")
+    assert "(có phải “kip-thoi”?)" in vi and "did you mean “kip-thoi”" in en
+    vi, _ = refusal(rule, "zzz")
+    assert "có phải" not in vi and "kip-thoi, khong-ban-hanh" in vi

@@ -4,6 +4,7 @@ like any province's kinds."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
@@ -155,7 +156,17 @@ class Choice(Rule):
             for option in self.options:
                 if wanted in (fold(option.key), fold(option.label)):
                     return option
-        raise InvalidValue(msg("val.choice", raw=raw, options=[o.key for o in self.options]))
+        raise InvalidValue(msg("val.choice", raw=raw, options=[o.key for o in self.options],
+                               hint=self._suggest(raw)))
+
+    def _suggest(self, raw: Any) -> Msg | str:
+        """" (có phải “kip-thoi”?)" for a near miss of a key or a label."""
+        if not isinstance(raw, str):
+            return ""
+        names = {fold(o.key): o.key for o in self.options}
+        names.update({fold(o.label): o.key for o in self.options})
+        close = difflib.get_close_matches(fold(raw), list(names), 1, cutoff=0.6)
+        return msg("asm.did_you_mean", suggestion=names[close[0]]) if close else ""
 
     def score(self, value: Option, ctx: Context) -> Outcome:
         return _out("out.choice", value.points, self.max, label=value.label)
