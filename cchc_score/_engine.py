@@ -217,7 +217,7 @@ def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
         unit=assessment.unit, criteria=criteria, year=assessment.year, stage=stage,
         points=points, max=unit_max, index=index, nodes=nodes, pools=pools,
         band=criteria.band_for(quantize(index, criteria.decimals)), issues=tuple(issues),
-        source=assessment.path,
+        source=assessment.path, assessment=assessment,
     )
 
 

@@ -3,8 +3,7 @@
 `gains()` ranks the leaves by the points the unit could recover and, for each,
 asks its rule for the next band (`Rule.next_step`): what the unit would have
 to declare to score more. The result tree keeps no declared facts, so the
-facts come from the assessment (`declared_values`); `assessment_of` re-reads
-a unit's file for that, never writing it.
+facts come from the assessment (`declared_values`) the unit was scored with.
 
 `parse_set` reads the what-if option `--set [UNIT:]CODE=VALUE`; the scoring
 itself is `_api.score_files(..., overrides=...)`.
@@ -14,14 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ._api import _merge
 from ._model import Assessment, NodeResult, Stage, UnitResult
-from .load import parse_assessment, read_assessment
 from .rules import Context, Step
 
 ZERO = Decimal(0)
@@ -81,24 +77,10 @@ def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
     return sorted(found, key=lambda g: (-g.recoverable, -g.step_gain))
 
 
-def assessment_of(result: UnitResult, overrides: Mapping[str, Any] | None = None
-                  ) -> Assessment | None:
-    """Re-read the unit's assessment file (with the what-if values applied),
-    or None when it cannot be read: it was scored moments ago, so this only
-    fails if the file changed meanwhile."""
-    if result.source is None:
-        return None
-    data, _ = read_assessment(Path(result.source))
-    if data is None:
-        return None
-    data = _merge(data, None, dict(overrides) if overrides else None)
-    assessment, _ = parse_assessment(data, result.source, result.criteria)
-    return assessment
-
-
-def unit_gains(result: UnitResult, overrides: Mapping[str, Any] | None = None) -> list[Gain]:
-    """`gains()` for a scored unit, reading its declared facts from its file."""
-    assessment = assessment_of(result, overrides)
+def unit_gains(result: UnitResult) -> list[Gain]:
+    """`gains()` for a scored unit, from the facts it was scored with (what-if
+    values included, since those results come from a re-scoring)."""
+    assessment = result.assessment
     values = declared_values(assessment, result.stage) if assessment is not None else {}
     return gains(result, values)
 

@@ -291,6 +291,8 @@ class UnitResult:
     rank_of: int | None = None
     issues: tuple[Issue, ...] = ()
     source: str | None = None
+    #: what was scored (the declared facts behind each leaf, for `--gains`)
+    assessment: Assessment | None = attrs.field(default=None, eq=False, repr=False)
 
     def walk(self) -> Iterator[NodeResult]:
         for node in self.nodes:

@@ -462,7 +462,7 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
         results = after.results
     if args.gains:
         options = Options(breakdowns=args.breakdowns, focus=view["focus"])
-        view["gains"] = {r.unit.id: _gains.unit_gains(r, overrides.get(r.unit.id))
+        view["gains"] = {r.unit.id: _gains.unit_gains(r)
                          for r in shown(results, options)}
     if args.previous is not None:
         view["previous"] = read_previous(args.previous)
