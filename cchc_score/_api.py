@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ._catalog import Catalog
-from ._engine import rank, score
+from ._engine import abbreviate, rank, score
 from ._i18n import msg
 from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
 from ._survey import Survey, read_survey
@@ -110,6 +110,8 @@ class Batch:
 
     results: tuple[UnitResult, ...]
     issues: tuple[Issue, ...]
+    #: the assessment files read (folders expanded), which outputs never replace
+    files: tuple[Path, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -140,33 +142,14 @@ def score_files(
         issues.extend(read_issues)
         if data is None:
             continue
-        ref = criteria if criteria is not None else criteria_ref(data)
-        if ref is None:  # a plugin may know which set this unit takes
-            ref = registry.select_criteria(data.get("unit"), data.get("year"))
-            if ref is not None:
-                data = {**data, "criteria": ref}
-        if ref is None:
-            issues.append(Issue("error", msg("crit.missing_key", key="criteria"),
-                                Location(str(path), key="criteria")))
-            continue
-        if criteria is None:
-            ref = _relative_to(ref, path)
-            if Path(ref).suffix.lower() == ".toml" and not Path(ref).exists():
-                issues.append(Issue("error", msg("asm.criteria_file", ref=ref),
-                                    Location(str(path), key="criteria")))
-                continue
-        try:
-            criteria_set = cat.load(ref)
-        except InputError as e:
-            # A set that is not found is no file's fault but the reference's:
-            # say where it was named (the assessment's key, or --criteria).
-            named = Location("--criteria") if criteria is not None else Location(
-                str(path), key="criteria")
-            issues.extend(i if i.where.file else attrs.evolve(i, where=named) for i in e.issues)
+        criteria_set, problems = _criteria_for(data, path, criteria, registry, cat)
+        if criteria_set is None:
+            issues.extend(problems)
             continue
         if criteria is None or "criteria" not in data:
             # Name the set by id: a path relative to the file, or a set chosen by a
-            # plugin or by --criteria for a file that names none, is not a mismatch.
+            # plugin or by --criteria for a file that names none, is not a mismatch
+            # (a file naming another set than --criteria keeps its name: a warning).
             data = {**data, "criteria": criteria_set.id}
         unit = data.get("unit")
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
@@ -197,15 +180,33 @@ def score_files(
         unmatched = [u for u in table.values if u not in units_read]
         if unmatched:
             issues.append(Issue("warning", msg("svy.unknown_units", count=len(unmatched),
-                                               units=_some(unmatched)),
+                                               units=abbreviate(unmatched)),
                                 table.where(unmatched[0])))
     ranked = rank(results, registry.tie_policies, tie_break=registry.tie_breaker())
-    return Batch(tuple(ranked), tuple(issues))
+    return Batch(tuple(ranked), tuple(issues), tuple(files))
 
 
-def _some(names: Sequence[str], limit: int = 8) -> str:
-    return ", ".join(names[:limit]) + (f", … (+{len(names) - limit})" if len(names) > limit
-                                       else "")
+def _criteria_for(data: Mapping[str, Any], path: Path, criteria: str | Path | None,
+                  registry: Registry, cat: Catalog) -> tuple[CriteriaSet | None, list[Issue]]:
+    """The set an assessment is scored with: --criteria, else the one it
+    names (a path relative to the file), else the one a plugin picks."""
+    where = Location(str(path), key="criteria")
+    ref = criteria if criteria is not None else criteria_ref(data)
+    if ref is None:
+        ref = registry.select_criteria(data.get("unit"), data.get("year"))
+    if ref is None:
+        return None, [Issue("error", msg("crit.missing_key", key="criteria"), where)]
+    if criteria is None:
+        ref = _relative_to(ref, path)
+        if Path(ref).suffix.lower() == ".toml" and not Path(ref).exists():
+            return None, [Issue("error", msg("asm.criteria_file", ref=ref), where)]
+    try:
+        return cat.load(ref), []
+    except InputError as e:
+        # A set that is not found is no file's fault but the reference's:
+        # say where it was named (the assessment's key, or --criteria).
+        named = Location("--criteria") if criteria is not None else where
+        return None, [i if i.where.file else attrs.evolve(i, where=named) for i in e.issues]
 
 
 def _in_survey(issues: Iterable[Issue], table: Survey, unit_id: str, path: Path
@@ -237,7 +238,8 @@ def _merge(data: dict[str, Any], survey: dict[str, Any] | None,
     if survey and isinstance(data.get("survey", {}), Mapping):
         # (a "survey" that is not a table is left for parse_assessment to report)
         data["survey"] = {**data.get("survey", {}), **survey}
-    if overrides:
+    if overrides and isinstance(data.get("answers", {}), Mapping):
+        # (answers that are not a table are left for parse_assessment to report)
         answers = dict(data.get("answers", {}))
         for code, value in overrides.items():
             current = answers.get(code)

@@ -73,7 +73,6 @@ class _Scorer:
     assessment: Assessment
     stage: Stage
     issues: list[Issue] = attrs.field(factory=list)
-    unanswered: list[str] = attrs.field(factory=list)
 
     def where(self, code: str | None = None) -> Location:
         return Location(self.assessment.path, code)
@@ -108,7 +107,6 @@ class _Scorer:
             return _scored(node, out)
         answer = self.assessment.answers.get(node.code)
         if answer is None or answer.value is None:
-            self.unanswered.append(node.code)
             own = Outcome(ZERO, msg("out.unanswered", max=node.max))
         else:
             own = node.rule.score(answer.value, ctx)
@@ -187,11 +185,8 @@ def score(criteria: CriteriaSet, assessment: Assessment, stage: Stage = "self",
     warnings); `finish`, when given, post-processes the result."""
     scorer = _Scorer(criteria, assessment, stage, list(issues))
     nodes = tuple(scorer.node(root, None) for root in criteria.roots)
-    if scorer.unanswered:
-        scorer.issues.append(Issue("warning", msg(
-            "asm.unanswered", count=len(scorer.unanswered),
-            codes=_abbreviate(scorer.unanswered)), scorer.where()))
-    result = summarise(criteria, assessment, stage, nodes, scorer.issues)
+    result = summarise(criteria, assessment, stage, nodes,
+                       [*scorer.issues, *unanswered_warning(nodes, assessment)])
     return finish(result, assessment) if finish is not None else result
 
 
@@ -232,7 +227,19 @@ def _pools(scored: list[NodeResult], stage: Stage) -> dict[str, Decimal]:
     return pools
 
 
-def _abbreviate(codes: list[str], limit: int = 8) -> str:
+def unanswered_warning(nodes: Iterable[NodeResult], assessment: Assessment) -> list[Issue]:
+    """One warning listing the applicable self-assessed leaves the unit left
+    blank (they score 0), or none."""
+    blank = [n.code for root in nodes for n in root.walk()
+             if n.is_leaf and not n.na and n.method == "self"
+             and getattr(assessment.answers.get(n.code), "value", None) is None]
+    if not blank:
+        return []
+    return [Issue("warning", msg("asm.unanswered", count=len(blank), codes=abbreviate(blank)),
+                  Location(assessment.path))]
+
+
+def abbreviate(codes: list[str], limit: int = 8) -> str:
     shown = ", ".join(codes[:limit])
     return shown + (f", … (+{len(codes) - limit})" if len(codes) > limit else "")
 

@@ -409,7 +409,7 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
         return 1
     _print_issues(batch.issues, args.lang)
     results, view = _view(args, batch.results, files, kw, focus)
-    inputs = [*_api.assessment_files(files)[0], *_read_too(args),
+    inputs = [*batch.files, *_read_too(args),
               *(Path(r.criteria.path) for r in results if r.criteria.path)]
     _emit(args, results, inputs, **view)
     return 0

@@ -673,14 +673,5 @@ def mark_not_applicable(result: UnitResult, assessment: Assessment, codes: Itera
     if all(n is r for n, r in zip(nodes, result.nodes, strict=True)):
         return result
     issues = [i for i in result.issues if i.message.key not in ("asm.unanswered", "asm.clamped")]
-    unanswered = [
-        n.code for n in (x for r in nodes for x in r.walk())
-        if n.is_leaf and not n.na and n.method != "survey"
-        and (assessment.answers.get(n.code) is None
-             or assessment.answers[n.code].value is None)
-    ]
-    if unanswered:
-        issues.append(Issue("warning", msg("asm.unanswered", count=len(unanswered),
-                                           codes=_engine._abbreviate(unanswered)),
-                            Location(assessment.path)))
+    issues += _engine.unanswered_warning(nodes, assessment)
     return _engine.summarise(criteria, assessment, result.stage, nodes, issues)
