@@ -558,3 +558,16 @@ def test_an_old_xls_workbook_is_explained_in_the_users_language(
     assert main(["import-criteria", str(old), "-o", str(tmp_path / "x.toml")]) == 1
     err = capsys.readouterr().err
     assert "Excel 97–2003 (.xls)" in err and "xlrd" not in err
+
+
+def test_overrides_on_a_file_whose_answers_are_not_a_table(tmp_path: Path) -> None:
+    """What-if values for a file with `answers = 5` leave the bad key to be
+    reported (an error naming it), they do not crash while being applied."""
+    from cchc_score import score_files
+
+    path = tmp_path / "u.toml"
+    path.write_text('schema = 1\ncriteria = "ca-tinh-2024-bang2"\nyear = 2024\nanswers = 5\n'
+                    '[unit]\nid = "u"\nname = "U"\ngroup = "co-tthc"\n', encoding="utf-8")
+    batch = score_files([path], overrides={"u": {"1.1.2": "true"}})
+    assert batch.failed
+    assert any(i.where.key == "answers" for i in batch.issues)
