@@ -292,9 +292,3 @@ def _break_ties(members: list[UnitResult], tie_break: TieBreaker
             previous[0].published_index == member.published_index
         values.append(values[-1] if tied else Decimal(-i))
     return [m for m, _ in ordered], values
-
-
-def leaf_results(result: UnitResult) -> list[NodeResult]:
-    return [n for n in result.walk() if n.is_leaf]
-
-

@@ -40,16 +40,11 @@ class Survey:
         return Location(str(self.path), code, row=line)
 
 
-def read_survey_csv(path: Path) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
-    """Map unit id → {code → raw value}; values are checked later against the
-    rule of each leaf, like values typed in an assessment."""
-    survey = read_survey(path)
-    return survey.values, survey.issues
-
-
 def read_survey(path: Path) -> Survey:
-    """`read_survey_csv` with the line of every value. A row whose value
-    cells are all blank is skipped: that leaf has no result yet (pending)."""
+    """Map unit id → {code → raw value}, with the line of every value; the
+    values are checked later against each leaf's rule, like values typed in
+    an assessment. A row whose value cells are all blank is skipped: that
+    leaf has no result yet (pending)."""
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as e:
