@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 from . import _toml_write as tw
 from ._i18n import msg
-from ._model import CriteriaSet, Node
+from ._model import CriteriaSet
 from .rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
 
 
@@ -109,11 +108,11 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
     lines += tw.assignments({"id": unit_id, "name": unit_name or unit_id,
                              "group": criteria.group, "tags": []})
     lines += tw.comment(t("office.tpl_tags"))
-    for node, depth in _walk(criteria):
+    for node in criteria.walk():
         lines.append("")
         heading = t("office.tpl_node", code=node.code, title=node.title, max=node.max)
         if not node.is_leaf:
-            lines += tw.comment(("=" if depth == 1 else "-") * 3 + " " + heading)
+            lines += tw.comment(("=" if node.depth == 1 else "-") * 3 + " " + heading)
             continue
         if node.method == "survey":
             lines += tw.comment(heading)
@@ -133,13 +132,3 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
         lines.append('# note = ""')
     lines += ["", "[not_applicable]", *tw.comment(t("office.tpl_na"))]
     return "\n".join(lines) + "\n"
-
-
-def _walk(criteria: CriteriaSet) -> Iterator[tuple[Node, int]]:
-    def walk(node: Node) -> Iterator[tuple[Node, int]]:
-        yield node, node.depth
-        for child in node.children:
-            yield from walk(child)
-
-    for root in criteria.roots:
-        yield from walk(root)

@@ -98,6 +98,7 @@ def test_change_against_last_year(province: Path, tmp_path: Path,
     ("not json {", "2023.json"),
     ('{"units": 3}', "2023.json: units"),
     ('{"units": [{"id": "a"}]}', "2023.json: units[0].index"),
+    ("[" * 100_000, "2023.json"),
 ])
 def test_bad_previous_file_is_a_clean_error(province: Path, tmp_path: Path, content: str,
                                             where: str,

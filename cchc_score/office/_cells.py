@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .._numbers import parse_decimal
+from .._numbers import parse_decimal, plain
 
 _SPACES = re.compile(r"\s+")
 
@@ -23,8 +23,6 @@ def text(value: Any) -> str:
     if isinstance(value, float):
         value = parse_decimal(value)
     if isinstance(value, Decimal):
-        from .._numbers import plain
-
         value = plain(value)
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")).strip()
 
@@ -81,26 +79,22 @@ def code(value: Any) -> str:
     spaces anywhere are dropped; a trailing dot ("1.") is dropped."""
     if value is None or isinstance(value, bool):
         return ""
-    if isinstance(value, float | Decimal):
-        from .._numbers import plain
-
-        raw = plain(parse_decimal(value))
-    else:
-        raw = str(value)
+    raw = plain(parse_decimal(value)) if isinstance(value, float | Decimal) else str(value)
     raw = re.sub(r"\s+", "", unicodedata.normalize("NFC", raw).replace("\u00a0", ""))
     return raw.rstrip(".") if re.fullmatch(r"\d+(\.\d+)*\.", raw) else raw
 
 
-def merged_values(ws: Any) -> dict[tuple[int, int], Any]:
-    """(row, column) of every cell hidden inside a merged range → the value
-    of the range's top-left cell, where Excel keeps it."""
+def merged_across(ws: Any) -> dict[tuple[int, int], Any]:
+    """(row, column) of every cell hidden on the first row of a merged range
+    → the value of the range's top-left cell, where Excel keeps it: a title
+    merged across columns on its own row reads in each of them. The rows
+    below are left out: repeated down them, a code or a value would be read
+    once per row."""
     found: dict[tuple[int, int], Any] = {}
     for rng in ws.merged_cells.ranges:
         top = ws.cell(rng.min_row, rng.min_col).value
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    found[(r, c)] = top
+        for c in range(rng.min_col + 1, rng.max_col + 1):
+            found[(rng.min_row, c)] = top
     return found
 
 

@@ -29,6 +29,7 @@ from .. import _toml_write as tw
 from .._i18n import Msg, msg
 from .._model import Issue, Location
 from .._version import __version__
+from ..exceptions import InputError
 from ..rules import RuleKinds
 from . import _cells
 from ._deps import load_workbook
@@ -176,8 +177,6 @@ class _Reader:
         if wanted is not None:
             sheets = [ws for ws in sheets if ws.title == wanted]
             if not sheets:
-                from ..exceptions import InputError
-
                 raise InputError([Issue("error", msg("office.no_sheet", sheet=wanted,
                                                      sheets=wb.sheetnames),
                                         Location(str(self.path)))])
@@ -193,9 +192,7 @@ class _Reader:
         return ws, 0, {"code": 0, "title": 1, "max": 2}
 
     def read_rows(self, ws: Any, header_row: int, columns: dict[str, int]) -> None:
-        merged = {k: v for k, v in _cells.merged_values(ws).items()}
-        top_rows = {(rng.min_row, c) for rng in ws.merged_cells.ranges
-                    for c in range(rng.min_col, rng.max_col + 1)}
+        merged = _cells.merged_across(ws)
         for r in range(1, header_row):
             for c in range(1, 12):
                 words = _cells.text(ws.cell(r, c).value)
@@ -205,9 +202,7 @@ class _Reader:
         def cell(r: int, field: str) -> Any:
             c = columns[field] + 1
             raw = ws.cell(r, c).value
-            if raw is None and (r, c) in merged and (r, c) in top_rows:
-                raw = merged[(r, c)]  # a title merged across columns on its own row
-            return raw
+            return merged.get((r, c)) if raw is None else raw
 
         current: _NodeRow | None = None
         for r in range(header_row + 1, ws.max_row + 1):
@@ -382,10 +377,8 @@ def _write(reader: _Reader, roots: Sequence[_NodeRow], meta: Meta, year: int, di
         "note": t("office.src_note", file=name),
         "provenance": t("office.src_provenance", file=name, digest=digest, sheet=sheet),
     }
-    if defects:
-        source["defects"] = defects
-    lines += ["", "[source]", *tw.assignments({k: v for k, v in source.items() if k != "defects"})]
-    if defects:
+    lines += ["", "[source]", *tw.assignments(source)]
+    if defects:  # one per line: assignments() would write the list on one line
         lines.append("defects = [")
         lines += [f"  {tw.string(d)}," for d in defects]
         lines.append("]")

@@ -50,6 +50,7 @@ MATCH_ORDER = ("code", "hint", "reason", "appraised", "self", "max", "num", "den
                "ev_date", "ev_title", "explanation", "na", "notes", "value", "title")
 FORM_FIELDS = {f: next(c.words for c in FORM_COLUMNS if c.field == f) for f in MATCH_ORDER}
 LETTERS = {c.field: i for i, c in enumerate(FORM_COLUMNS)}
+HEADERS = {c.field: c.header for c in FORM_COLUMNS}
 
 MAIN_SHEET = "Tự chấm"
 INFO_SHEET = "Thông tin"

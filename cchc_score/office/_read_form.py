@@ -12,6 +12,7 @@ code's row is kept so that problems can say where they are.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,14 +20,12 @@ from typing import Any
 
 import attrs
 
-from .._i18n import msg
+from .._i18n import Msg, msg
 from .._model import Issue, Location
 from ..rules import InvalidValue, parse_date
 from . import _cells
 from ._deps import load_workbook
-from ._layout import FORM_COLUMNS, FORM_FIELDS, INFO_FIELDS, INFO_SHEET
-
-_CODE = re.compile(r"^\d+(\.\d+)*$")
+from ._layout import FORM_FIELDS, HEADERS, INFO_FIELDS, INFO_SHEET
 
 
 @attrs.frozen
@@ -65,8 +64,8 @@ def read_form(path: Path | str) -> Form:
     if "value" not in columns:
         # Found by its Tử số/Mẫu số columns alone: every other declared value
         # would be read as blank (0 points) without this word.
-        value = next(c.header for c in FORM_COLUMNS if c.field == "value")
-        reader.warn(msg("office.form_no_value", column=value, sheet=ws.title), None, header_row)
+        reader.warn(msg("office.form_no_value", column=HEADERS["value"], sheet=ws.title), None,
+                    header_row)
     data: dict[str, Any] = {"schema": 1}
     data.update(reader.info(wb))
     data.update(reader.body(ws, header_row, columns))
@@ -79,11 +78,11 @@ class _FormReader:
         self.issues: list[Issue] = []
         self.rows: dict[str, int] = {}
 
-    def error(self, message: Any, code: str | None, row: int | None, key: str | None = None
+    def error(self, message: Msg, code: str | None, row: int | None, key: str | None = None
               ) -> None:
         self.issues.append(Issue("error", message, Location(str(self.path), code, key, row)))
 
-    def warn(self, message: Any, code: str | None, row: int | None, key: str | None = None
+    def warn(self, message: Msg, code: str | None, row: int | None, key: str | None = None
              ) -> None:
         self.issues.append(Issue("warning", message, Location(str(self.path), code, key, row)))
 
@@ -135,9 +134,7 @@ class _FormReader:
     # -- the table -----------------------------------------------------------------------
 
     def body(self, ws: Any, header_row: int, columns: dict[str, int]) -> dict[str, Any]:
-        merged = _cells.merged_values(ws)
-        same_row = {(rng.min_row, c) for rng in ws.merged_cells.ranges
-                    for c in range(rng.min_col, rng.max_col + 1)}
+        merged = _cells.merged_across(ws)
         entries: list[tuple[str, int, dict[str, Any]]] = []
         for row in ws.iter_rows(min_row=header_row + 1):
             r = row[0].row
@@ -145,8 +142,8 @@ class _FormReader:
             for field, col in columns.items():
                 cell = row[col] if col < len(row) else None
                 raw = cell.value if cell is not None else None
-                if raw is None and (r, col + 1) in merged and (r, col + 1) in same_row:
-                    raw = merged[(r, col + 1)]
+                if raw is None:
+                    raw = merged.get((r, col + 1))
                 if isinstance(raw, str) and raw.startswith("="):
                     raw = None  # a formula without a cached value: Excel never computed it
                 cells[field] = (raw, cell.number_format if cell is not None else "General")
@@ -193,8 +190,7 @@ class _FormReader:
         raw, number_format = cell
         value = _cells.number(raw, number_format)
         if value is None:
-            header = next(c.header for c in FORM_COLUMNS if c.field == field)
-            self.error(msg("office.form_bad_number", code=code, column=header,
+            self.error(msg("office.form_bad_number", code=code, column=HEADERS[field],
                            raw=_cells.text(raw)), code, r)
             return _cells.text(raw)
         return value
@@ -238,11 +234,12 @@ class _FormReader:
             first["number"] = number
         if _cells.text(raw_date):
             try:
-                date = parse_date(_cells.value(raw_date))
-                if isinstance(date, str):
-                    raise InvalidValue(msg("office.form_bad_date", code=code, raw=raw_date))
-                first["date"] = date
+                date: dt.date | str = parse_date(_cells.value(raw_date))
             except InvalidValue:
+                date = ""
+            if isinstance(date, dt.date):
+                first["date"] = date
+            else:  # not a date; parse_date's MISSING ("không") is no document date either
                 self.error(msg("office.form_bad_date", code=code, raw=_cells.text(raw_date)),
                            code, r)
         if titles:

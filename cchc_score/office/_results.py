@@ -20,6 +20,7 @@ from .._i18n import msg
 from .._model import NodeResult, UnitResult
 from .._numbers import quantize
 from ..report import Options, Report
+from ..report._tables import explanation, status, summary
 from . import _style as st
 from ._deps import openpyxl
 
@@ -100,8 +101,6 @@ def _self_points(node: NodeResult) -> Decimal:
 
 
 def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
-    from ..report._tables import summary
-
     d = result.criteria.decimals
     ncols = len(UNIT_COLUMNS)
     st.title_row(ws, 1, f"{result.unit.name} ({result.unit.id})", ncols)
@@ -116,13 +115,7 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
     row = header
     for node in result.walk():
         row += 1
-        notes = []
-        if node.na:
-            notes.append(msg("rep.na").render(lang))
-        elif node.pending and node.max == 0:
-            notes.append(msg("rep.pending").render(lang))
-        if node.appraisal_reason:
-            notes.append(node.appraisal_reason)
+        notes = [n for n in (status(node, lang), node.appraisal_reason) if n]
         lost = node.lost if node.lost > 0 else None
         values: list[Any] = [
             node.code, node.title, _number(node.declared_max, d),
@@ -130,7 +123,7 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
             _number(node.points, d) if appraised and not node.na else None,
             None if node.na else _number(node.points, d),
             "; ".join(notes), _number(lost, d),
-            node.explanation.render(lang) if node.explanation and node.is_leaf else "",
+            explanation(node, lang) if node.is_leaf else "",
         ]
         depth = node.code.count(".") + 1
         for col, value in enumerate(values, start=1):

@@ -31,6 +31,7 @@ import attrs
 from .._i18n import Msg, msg
 from .._numbers import parse_decimal
 from ..rules import InvalidParams, RuleKinds, fold
+from ._cells import plain_fold
 from ._cells import text as cell_text
 
 ZERO = Decimal(0)
@@ -118,7 +119,6 @@ class Reading:
     rule: dict[str, Any]
     method: str = "self"
     problems: tuple[Problem, ...] = ()
-    notes: tuple[str, ...] = ()
 
     @property
     def manual(self) -> bool:
@@ -318,10 +318,7 @@ def _points(band: _Band) -> Decimal:
 def slug(label: str) -> str:
     """A short ASCII key for an option label ("Ban hành kịp thời (…)" →
     "ban-hanh-kip-thoi")."""
-    t = re.sub(r"\([^)]*\)", " ", label).replace("đ", "d").replace("Đ", "D")
-    t = unicodedata.normalize("NFD", t)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", t)
+    words = re.findall(r"[a-z0-9]+", plain_fold(re.sub(r"\([^)]*\)", " ", label)))
     return "-".join(words[:6]) or "lua-chon"
 
 

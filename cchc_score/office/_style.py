@@ -3,6 +3,7 @@ column widths and print setup (A4 landscape, header rows repeated)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,7 +12,6 @@ COMPONENT_FILL = "E7E6E6"
 INPUT_FILL = "FFF2CC"
 SURVEY_FILL = "EDEDED"
 LOST_FILL = "F8CBAD"
-NA_FILL = "F2F2F2"
 
 
 def styles() -> Any:
@@ -20,14 +20,31 @@ def styles() -> Any:
     return openpyxl().styles
 
 
+# The style values below are built once and shared by every cell: openpyxl
+# interns each value a cell is given by comparing it with the workbook's
+# (slow for a new object each time), and the values are never changed in place.
+
+
+@functools.cache
 def fill(color: str) -> Any:
     return styles().PatternFill("solid", start_color=color, end_color=color)
 
 
+@functools.cache
 def thin_border() -> Any:
     s = styles()
     side = s.Side(style="thin", color="999999")
     return s.Border(left=side, right=side, top=side, bottom=side)
+
+
+@functools.cache
+def _body_alignment(wrap: bool) -> Any:
+    return styles().Alignment(vertical="top", wrap_text=wrap)
+
+
+@functools.cache
+def _font(bold: bool, italic: bool) -> Any:
+    return styles().Font(bold=bold, italic=italic)
 
 
 def header_row(ws: Any, row: int, headers: Sequence[str]) -> None:
@@ -77,11 +94,10 @@ def print_setup(ws: Any, header_row_number: int, columns: int) -> None:
 
 def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool = False,
               color: str | None = None, number_format: str | None = None) -> None:
-    s = styles()
     cell.border = thin_border()
-    cell.alignment = s.Alignment(vertical="top", wrap_text=wrap)
+    cell.alignment = _body_alignment(wrap)
     if bold or italic:
-        cell.font = s.Font(bold=bold, italic=italic)
+        cell.font = _font(bold, italic)
     if color:
         cell.fill = fill(color)
     if number_format:

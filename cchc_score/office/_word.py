@@ -24,28 +24,24 @@ from .._model import Issue, Location, UnitResult
 from ..exceptions import InputError
 from ..report import Options, Report, shown
 from ..report._tables import (
-    RANKING_RIGHT,
-    appraisal_changes,
-    components,
+    appraisal_rows,
+    appraisal_totals,
+    component_rows,
+    explanation,
     extra_points,
     extras,
     groups,
-    items,
+    lost_head,
     lost_leaves,
     meta,
-    not_applicable,
+    na_note,
     num,
-    partly_pending,
-    pending_leaves,
+    pending_note,
     ranking_table,
+    risk_head,
     risk_leaves,
-    share,
-    signed,
     source_line,
-    stage_totals,
-    status,
     summary,
-    total,
 )
 
 #: Decree 30/2020/NĐ-CP on administrative documents: Times New Roman, A4,
@@ -142,10 +138,11 @@ class _Document:
         # Word reads the cells' widths, LibreOffice the grid's: set both.
         for j, column in enumerate(table.columns):
             column.width = unit * widths[j]
-        for i, row in enumerate([head, *rows]):
+        # Row by row: table.cell(i, j) re-lists every cell of the table on each call.
+        for i, (cells, row) in enumerate(zip((r.cells for r in table.rows), [head, *rows],
+                                             strict=True)):
             last = i == len(rows)
-            for j, text in enumerate(row):
-                cell = table.cell(i, j)
+            for j, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 cell.width = unit * widths[j]
                 paragraph = cell.paragraphs[0]
                 run = paragraph.add_run(text)
@@ -174,10 +171,8 @@ class _Document:
         previous = options.previous or None
         for group, members in groups(results).items():
             self.heading(msg("rep.ranking", group=group).render(self.lang))
-            head, rows = ranking_table(members, self.lang, previous)
-            widths = [2, 4, 10, 3, 3, 3, *([3] * (len(head) - 6))]
-            self.table(head, rows, RANKING_RIGHT | ({len(head) - 1} if previous else set()),
-                       widths)
+            head, rows, right = ranking_table(members, self.lang, previous)
+            self.table(head, rows, right, [2, 4, 10, 3, 3, 3, *([3] * (len(head) - 6))])
 
     def unit(self, result: UnitResult) -> None:
         lang = self.lang
@@ -201,16 +196,8 @@ class _Document:
 
     def _components(self, result: UnitResult) -> None:
         lang = self.lang
-        rows = []
-        for node in components(result):
-            state = status(node, lang)
-            index = share(node.points, node.max)
-            mark = "*" if partly_pending(node) else ""
-            rows.append([node.code, node.title,
-                         state or f"{num(node.points, result, lang)}/"
-                                  f"{num(node.max, result, lang)}{mark}",
-                         "" if state else num(node.lost, result, lang),
-                         num(index, result, lang) if index is not None and not state else ""])
+        rows = [[c.node.code, c.node.title, c.achieved, c.lost, c.index]
+                for c in component_rows(result, lang)]
         rows += [[n.code, n.title, extra_points(n, result, lang), "", ""] for n in extras(result)]
         rows.append(["", self.t("view.total"),
                      f"{num(result.points, result, lang)}/{num(result.max, result, lang)}",
@@ -219,11 +206,9 @@ class _Document:
         self.table([self.t("rep.code"), self.t("rep.component"), self.t("view.achieved"),
                     self.t("rep.lost"), self.t("rep.index")], rows, {2, 3, 4},
                    [2, 11, 4, 2, 2], bold_last=True)
-        if na := not_applicable(result):
-            self.paragraph(msg("view.note_na", items=items(na, lang)).render(lang), italic=True)
-        if pending := pending_leaves(result):
-            self.paragraph(msg("view.note_pending", items=items(pending, lang)).render(lang),
-                           italic=True)
+        for note in (na_note(result, lang), pending_note(result, lang)):
+            if note:
+                self.paragraph(note, italic=True)
 
     def _lost(self, result: UnitResult) -> None:
         lang = self.lang
@@ -232,12 +217,11 @@ class _Document:
             self.heading(self.t("rep.lost_title"))
             self.paragraph(self.t("rep.none_lost"))
             return
-        self.heading(msg("view.lost_head", points=num(total(lost, "lost"), result, lang),
-                         count=len(lost)).render(lang))
+        self.heading(lost_head(lost, result, lang))
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("rep.lost"),
                     self.t("rep.explanation")],
-                   [[n.code, n.title, num(n.lost, result, lang),
-                     n.explanation.render(lang) if n.explanation else ""] for n in lost],
+                   [[n.code, n.title, num(n.lost, result, lang), explanation(n, lang)]
+                    for n in lost],
                    {2}, [2, 8, 2, 8])
 
     def _risk(self, result: UnitResult) -> None:
@@ -245,33 +229,21 @@ class _Document:
         risky = risk_leaves(result)
         if not risky:
             return
-        self.heading(msg("view.risk_head", points=num(total(risky, "at_risk"), result, lang),
-                         count=len(risky)).render(lang))
+        self.heading(risk_head(risky, result, lang))
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("rep.points")],
                    [[n.code, n.title, num(n.at_risk, result, lang)] for n in risky],
                    {2}, [2, 14, 3])
 
     def _appraisal(self, result: UnitResult) -> None:
-        lang = self.lang
-        totals = stage_totals(result)
         self.heading(self.t("view.appraisal_head"))
-        self.paragraph(msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
-                           own_index=num(totals.self_index, result, lang),
-                           points=num(totals.points, result, lang),
-                           index=num(totals.index, result, lang),
-                           diff=signed(totals.points - totals.self_points, result, lang)
-                           ).render(lang))
-        changed = [n for n in appraisal_changes(result) if n.self_points is not None]
+        self.paragraph(appraisal_totals(result, self.lang))
+        changed = appraisal_rows(result, self.lang)
         if not changed:
             self.paragraph(self.t("view.appraisal_none"))
             return
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("view.self"),
                     self.t("view.appraised"), self.t("view.diff"), self.t("view.reason_head")],
-                   [[n.code, n.title, num(own, result, lang), num(n.points, result, lang),
-                     signed(n.points - own, result, lang),
-                     n.appraisal_reason or self.t("view.no_reason")]
-                    for n in changed if (own := n.self_points) is not None],
-                   {2, 3, 4}, [2, 7, 2, 2, 2, 6])
+                   changed, {2, 3, 4}, [2, 7, 2, 2, 2, 6])
 
 
 def _repeat_header(row: Any) -> None:

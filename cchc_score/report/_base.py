@@ -43,6 +43,10 @@ class Options:
     #: how many leaves that lost points to list when `all_lost` is off
     top: int = 10
 
+    def limit(self, count: int) -> int:
+        """How many of `count` listed leaves to show: all with `all_lost`."""
+        return count if self.all_lost else self.top
+
 
 class Report(abc.ABC):
     """An output format: turns ranked unit results into text or bytes."""

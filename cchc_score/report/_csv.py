@@ -19,7 +19,7 @@ from decimal import Decimal
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report
-from ._tables import index_change, num, share, stage_totals
+from ._tables import explanation, index_change, num, share, stage_totals, total
 
 COLUMNS = ["unit_id", "unit_name", "group", "rank", "band", "index", "code", "title", "points",
            "max", "lost", "na", "pending", "explanation",
@@ -48,11 +48,11 @@ class CsvReport(Report):
                 *unit, r.rank or "", r.band or "", _number(r.index, r), "",
                 msg("rep.unit").render(lang), _number(r.points, r), _number(r.max, r),
                 _number(r.lost, r), "", "", "",
-                r.rank_of or "", 0, _number(sum((n.at_risk for n in r.nodes), Decimal(0)), r),
+                r.rank_of or "", 0, _number(total(r.nodes, "at_risk"), r),
                 _number(totals.self_points, r) if r.stage == "appraised" else "", "",
                 _number(before.index if before else None, r),
                 _number(index_change(r, before) if before else None, r),
-                _number(sum((g.recoverable for g in gains.values()), Decimal(0))
+                _number(total(gains.values(), "recoverable")
                         if r.unit.id in (options.gains or {}) else None, r), "", ""])
             for n in r.walk():
                 gain = gains.get(n.code)
@@ -60,7 +60,7 @@ class CsvReport(Report):
                 writer.writerow([
                     *unit, "", "", _number(share(n.points, n.max), r), n.code, n.title,
                     _number(n.points, r), _number(n.max, r), _number(n.lost, r), int(n.na),
-                    int(n.pending), n.explanation.render(lang) if n.explanation else "",
+                    int(n.pending), explanation(n, lang),
                     "", n.code.count(".") + 1,
                     _number(n.at_risk, r), _number(n.self_points, r), n.appraisal_reason or "",
                     "", "", _number(gain.recoverable if gain else None, r),

@@ -5,39 +5,35 @@ tables and headings."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report, shown
 from ._tables import (
-    RANKING_RIGHT,
-    appraisal_changes,
-    components,
+    appraisal_rows,
+    appraisal_totals,
+    component_rows,
+    explanation,
     extra_points,
     extras,
+    gains_head,
     groups,
-    heat_cell,
-    items,
+    lost_head,
     lost_leaves,
     matrices,
-    mean_cell,
+    matrix_rows,
     meta,
+    na_note,
     next_band,
-    not_applicable,
     num,
-    partly_pending,
-    pending_leaves,
+    pending_note,
     ranking_table,
+    risk_head,
     risk_leaves,
-    share,
-    signed,
     source_line,
-    stage_totals,
-    status,
     summary,
-    total,
     whatif_changes,
+    whatif_line,
     whatif_rows,
 )
 
@@ -75,31 +71,17 @@ def province(results: Sequence[UnitResult], options: Options) -> list[str]:
     lines: list[str] = []
     for group, members in groups(results).items():
         lines += [f"## {msg('rep.ranking', group=group).render(lang)}", ""]
-        head, rows = ranking_table(members, lang, previous)
-        lines += table(head, rows, RANKING_RIGHT | ({len(head) - 1} if previous else set()))
+        lines += table(*ranking_table(members, lang, previous))
     for matrix in matrices(results):
-        first = matrix.members[0]
-        means = [matrix.mean(c.code) for c in matrix.columns]
-        rows = [[r.unit.id, *(heat_cell(matrix, r, c.code, lang) for c in matrix.columns),
-                 num(r.lost, r, lang)] for r in matrix.members]
-        rows.append([f"**{t('view.mean')}**", *(mean_cell(m, first, lang) for m in means), ""])
+        rows = matrix_rows(matrix, lang)
         lines += [f"### {msg('view.heat_head', group=matrix.group).render(lang)}", ""]
         lines += table([t("rep.code"), *(c.code for c in matrix.columns), t("view.lost_total")],
-                       rows, set(range(1, len(matrix.columns) + 2)))
+                       [*rows.heat, [f"**{t('view.mean')}**", *rows.mean, ""]],
+                       set(range(1, len(matrix.columns) + 2)))
         lines += [t("view.heat_legend"), ""]
-        mean_rows = []
-        for column, m in zip(matrix.columns, means, strict=True):
-            if m is None:
-                mean_rows.append([column.code, column.title, t("rep.na"), "", "", "0"])
-                continue
-            points, maximum, _, count = m
-            mean_rows.append([column.code, column.title, num(points, first, lang),
-                              num(maximum, first, lang),
-                              num(points / maximum * first.criteria.scale, first, lang),
-                              str(count)])
         lines += [f"### {msg('view.mean_head', group=matrix.group).render(lang)}", ""]
         lines += table([t("rep.code"), t("rep.component"), t("view.mean_points"), t("rep.max"),
-                        t("rep.index"), t("view.units")], mean_rows, {2, 3, 4, 5})
+                        t("rep.index"), t("view.units")], rows.means, {2, 3, 4, 5})
     return lines
 
 
@@ -116,10 +98,7 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
     if before is not None:
         lines += [f"### {t('view.whatif_head')}", ""]
         for change in whatif_changes(before, result):
-            line = msg("view.whatif_leaf", code=change.after.code,
-                       before=num(change.before.points, result, lang),
-                       after=num(change.after.points, result, lang),
-                       diff=signed(change.diff, result, lang)).render(lang)
+            line = whatif_line(change, result, lang)
             if change.after.explanation is not None:
                 line += f": {change.after.explanation.render(lang)}"
             if change.council_decides:
@@ -129,15 +108,8 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
         lines += table(["", t("view.now"), t("view.whatif")],
                        [list(row) for row in whatif_rows(before, result, lang)], {1, 2})
 
-    rows = []
-    for node in components(result):
-        state = status(node, lang)
-        index = share(node.points, node.max)
-        mark = "*" if partly_pending(node) else ""
-        rows.append([node.code, node.title, state or num(node.points, result, lang) + mark,
-                     "" if state else num(node.max, result, lang),
-                     "" if state else num(node.lost, result, lang),
-                     num(index, result, lang) if index is not None and not state else ""])
+    rows = [[c.node.code, c.node.title, c.state or c.points + c.mark, c.max, c.lost, c.index]
+            for c in component_rows(result, lang)]
     rows += [[n.code, n.title, extra_points(n, result, lang), "", "", ""]
              for n in extras(result)]
     rows.append(["", f"**{t('view.total')}**", f"**{num(result.points, result, lang)}**",
@@ -147,20 +119,18 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
     lines += table([t("rep.code"), t("rep.component"), t("rep.points"), t("rep.max"),
                     t("rep.lost"), t("rep.index")], rows, {2, 3, 4, 5})
     notes = []
-    if na := not_applicable(result):
-        notes.append(msg("view.note_na", items=items(na, lang)).render(lang))
-    if pending := pending_leaves(result):
-        # A line starting with "*" would become a bullet.
-        notes.append("\\" + msg("view.note_pending", items=items(pending, lang)).render(lang))
+    if na := na_note(result, lang):
+        notes.append(na)
+    if pending := pending_note(result, lang):
+        notes.append("\\" + pending)  # a line starting with "*" would become a bullet
     lines += [*(f"{note}  " for note in notes), *([""] if notes else [])]
 
     lost = lost_leaves(result)
     if lost:
-        limit = len(lost) if options.all_lost else options.top
-        lines += [f"### {msg('view.lost_head', points=num(total(lost, 'lost'), result, lang), count=len(lost)).render(lang)}", ""]  # noqa: E501
+        limit = options.limit(len(lost))
+        lines += [f"### {lost_head(lost, result, lang)}", ""]
         lines += table([t("rep.lost"), t("rep.code"), t("rep.title"), t("rep.explanation")],
-                       [[num(n.lost, result, lang), n.code, n.title,
-                         n.explanation.render(lang) if n.explanation else ""]
+                       [[num(n.lost, result, lang), n.code, n.title, explanation(n, lang)]
                         for n in lost[:limit]], {0})
         if len(lost) > limit:
             lines += [msg("rep.more_lost", count=len(lost) - limit).render(lang), ""]
@@ -168,36 +138,24 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
         lines += [f"### {t('rep.lost_title')}", "", t("rep.none_lost"), ""]
 
     if risky := risk_leaves(result):
-        lines += [f"### {msg('view.risk_head', points=num(total(risky, 'at_risk'), result, lang), count=len(risky)).render(lang)}", ""]  # noqa: E501
+        lines += [f"### {risk_head(risky, result, lang)}", ""]
         lines += table([t("rep.points"), t("rep.code"), t("rep.title")],
                        [[num(n.at_risk, result, lang), n.code, n.title] for n in risky], {0})
 
     if result.stage == "appraised":
-        totals = stage_totals(result)
-        lines += [f"### {t('view.appraisal_head')}", "",
-                  msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
-                      own_index=num(totals.self_index, result, lang),
-                      points=num(totals.points, result, lang),
-                      index=num(totals.index, result, lang),
-                      diff=signed(totals.points - totals.self_points, result, lang)
-                      ).render(lang), ""]
-        changed = appraisal_changes(result)
+        lines += [f"### {t('view.appraisal_head')}", "", appraisal_totals(result, lang), ""]
+        changed = appraisal_rows(result, lang)
         if changed:
-            lines += table(
-                [t("rep.code"), t("rep.title"), t("view.self"), t("view.appraised"),
-                 t("view.diff"), t("view.reason_head")],
-                [[n.code, n.title, num(own, result, lang), num(n.points, result, lang),
-                  signed(n.points - own, result, lang), n.appraisal_reason or t("view.no_reason")]
-                 for n in changed if (own := n.self_points) is not None], {2, 3, 4})
+            lines += table([t("rep.code"), t("rep.title"), t("view.self"), t("view.appraised"),
+                            t("view.diff"), t("view.reason_head")], changed, {2, 3, 4})
         else:
             lines += [t("view.appraisal_none"), ""]
 
     if options.gains is not None:
         found = list(options.gains.get(result.unit.id, ()))
         if found:
-            limit = len(found) if options.all_lost else options.top
-            recoverable = sum((g.recoverable for g in found), Decimal(0))
-            lines += [f"### {msg('view.gains_head', points=num(recoverable, result, lang), count=len(found)).render(lang)}", ""]  # noqa: E501
+            limit = options.limit(len(found))
+            lines += [f"### {gains_head(found, result, lang)}", ""]
             lines += table([t("view.recoverable"), t("rep.code"), t("rep.title"),
                             t("view.to_declare")],
                            [[f"+{num(g.recoverable, result, lang)}", g.node.code, g.node.title,

@@ -45,7 +45,7 @@ def read_previous(path: Path) -> dict[str, Previous]:
     try:
         # Exact decimals, as the JSON output writes them.
         doc = json.loads(text, parse_float=Decimal, parse_int=Decimal)
-    except json.JSONDecodeError as e:
+    except (json.JSONDecodeError, RecursionError) as e:  # RecursionError: nested too deep
         raise fail(str(e)) from None
     units = doc.get("units") if isinstance(doc, dict) else None
     if not isinstance(units, list):

@@ -1,12 +1,13 @@
-"""What each view shows, independent of how it is drawn: the rows shared by
-the text, Markdown and CSV formats. Numbers stay exact here; `num` rounds
-them (half-up, the set's decimals) only when they become text."""
+"""What each view shows, independent of how it is drawn: the rows, headings
+and notes shared by the text, Markdown, CSV and Word formats, so that each
+format only draws them. Numbers stay exact here; `num` rounds them (half-up,
+the set's decimals) only when they become text."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -94,6 +95,43 @@ def components(result: UnitResult) -> list[NodeResult]:
     return [n for n in result.nodes if n.role == "score"]
 
 
+@attrs.frozen
+class ComponentRow:
+    """A scored component as every format shows it: its numbers as text, or
+    instead its `state` ("not applicable", "survey pending") when it counts
+    nothing; `mark` is "*" when some of its survey leaves are pending."""
+
+    node: NodeResult
+    state: str = ""
+    points: str = ""
+    max: str = ""
+    lost: str = ""
+    index: str = ""
+    mark: str = ""
+    #: points / max × 100, exact (the terminal colours the row by it)
+    share: Decimal | None = None
+
+    @property
+    def achieved(self) -> str:
+        """"7,50/10,00" (with the mark), or the state."""
+        return self.state or f"{self.points}/{self.max}{self.mark}"
+
+
+def component_rows(result: UnitResult, lang: str) -> list[ComponentRow]:
+    rows = []
+    for node in components(result):
+        state = status(node, lang)
+        if state:
+            rows.append(ComponentRow(node, state))
+            continue
+        index = share(node.points, node.max)
+        rows.append(ComponentRow(
+            node, "", num(node.points, result, lang), num(node.max, result, lang),
+            num(node.lost, result, lang), num(index, result, lang) if index is not None else "",
+            "*" if partly_pending(node) else "", index))
+    return rows
+
+
 def extras(result: UnitResult) -> list[NodeResult]:
     """Bonus and penalty components that count for this unit."""
     return [n for n in result.nodes if n.role != "score" and not n.na]
@@ -136,14 +174,38 @@ def items(nodes: Sequence[NodeResult], lang: str) -> str:
                      for n in nodes)
 
 
+def na_note(result: UnitResult, lang: str) -> str:
+    """The note under the components naming what does not apply; "" if all does."""
+    na = not_applicable(result)
+    return msg("view.note_na", items=items(na, lang)).render(lang) if na else ""
+
+
+def pending_note(result: UnitResult, lang: str) -> str:
+    """The note naming the survey leaves still pending; "" when none is."""
+    pending = pending_leaves(result)
+    return msg("view.note_pending", items=items(pending, lang)).render(lang) if pending else ""
+
+
+def explanation(node: NodeResult, lang: str) -> str:
+    """Why the node scored what it did; "" when there is nothing to say."""
+    return node.explanation.render(lang) if node.explanation else ""
+
+
 def lost_leaves(result: UnitResult) -> list[NodeResult]:
     """Leaves that lost points, most first (ties in criteria order)."""
     leaves = [n for n in result.walk() if n.is_leaf and n.lost > 0]
     return sorted(leaves, key=lambda n: -n.lost)
 
 
-def total(nodes: Sequence[NodeResult], field: str) -> Decimal:
+def total(nodes: Iterable[Any], field: str) -> Decimal:
+    """The sum of one Decimal field of nodes (or gains)."""
     return sum((getattr(n, field) for n in nodes), ZERO)
+
+
+def lost_head(lost: Sequence[NodeResult], result: UnitResult, lang: str) -> str:
+    """"Where the points were lost: 12,50 points in 7 leaves"."""
+    return msg("view.lost_head", points=num(total(lost, "lost"), result, lang),
+               count=len(lost)).render(lang)
 
 
 def risk_leaves(result: UnitResult) -> list[NodeResult]:
@@ -152,10 +214,24 @@ def risk_leaves(result: UnitResult) -> list[NodeResult]:
     return sorted(leaves, key=lambda n: -n.at_risk)
 
 
+def risk_head(risky: Sequence[NodeResult], result: UnitResult, lang: str) -> str:
+    return msg("view.risk_head", points=num(total(risky, "at_risk"), result, lang),
+               count=len(risky)).render(lang)
+
+
 def appraisal_changes(result: UnitResult) -> list[NodeResult]:
     """Leaves whose appraised points differ from the self-assessed ones."""
     return [n for n in result.walk() if n.is_leaf and n.self_points is not None
             and n.self_points != n.points]
+
+
+def appraisal_rows(result: UnitResult, lang: str) -> list[list[str]]:
+    """Code, title, self-assessed, appraised, difference and the council's
+    reason of each leaf the appraisal changed."""
+    return [[n.code, n.title, num(own, result, lang), num(n.points, result, lang),
+             signed(n.points - own, result, lang),
+             n.appraisal_reason or msg("view.no_reason").render(lang)]
+            for n in appraisal_changes(result) if (own := n.self_points) is not None]
 
 
 @attrs.frozen
@@ -175,6 +251,16 @@ def stage_totals(result: UnitResult) -> StageTotals:
     own = min(max(raw, ZERO), result.max)
     own_index = own / result.max * result.criteria.scale if result.max else ZERO
     return StageTotals(own, own_index, result.points, result.index)
+
+
+def appraisal_totals(result: UnitResult, lang: str) -> str:
+    """The unit's total and index as self-assessed and as appraised, and the
+    difference, in one sentence."""
+    totals = stage_totals(result)
+    return msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
+               own_index=num(totals.self_index, result, lang),
+               points=num(totals.points, result, lang), index=num(totals.index, result, lang),
+               diff=signed(totals.points - totals.self_points, result, lang)).render(lang)
 
 
 def bar(points: Decimal, maximum: Decimal, width: int = 10) -> str:
@@ -198,6 +284,11 @@ def next_band(gain: Gain, result: UnitResult, lang: str) -> str:
     if gain.step.example is not None:
         text += "\n" + msg("view.try", code=gain.node.code, value=gain.step.example).render(lang)
     return text
+
+
+def gains_head(found: Sequence[Gain], result: UnitResult, lang: str) -> str:
+    return msg("view.gains_head", points=num(total(found, "recoverable"), result, lang),
+               count=len(found)).render(lang)
 
 
 # -- what-if ------------------------------------------------------------------------
@@ -228,6 +319,14 @@ def whatif_changes(before: UnitResult, after: UnitResult) -> list[Change]:
             if n.is_leaf and n.code in old
             and (old[n.code].explanation, old[n.code].self_points, old[n.code].points)
             != (n.explanation, n.self_points, n.points)]
+
+
+def whatif_line(change: Change, result: UnitResult, lang: str) -> str:
+    """"5.2.1: 1,00 → 2,00 (+1,00)"."""
+    return msg("view.whatif_leaf", code=change.after.code,
+               before=num(change.before.points, result, lang),
+               after=num(change.after.points, result, lang),
+               diff=signed(change.diff, result, lang)).render(lang)
 
 
 def whatif_rows(before: UnitResult, after: UnitResult, lang: str) -> list[tuple[str, str, str]]:
@@ -273,14 +372,12 @@ def change(result: UnitResult, previous: Mapping[str, Previous], lang: str) -> s
     return text
 
 
-RANKING_RIGHT = {0, 3, 4, 5}
-
-
 def ranking_table(members: Sequence[UnitResult], lang: str,
-                  previous: Mapping[str, Previous] | None) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a group's ranking: rank, unit id and name, points,
-    max, index, band (left out when the set has no bands) and, with last
-    year's results, the change."""
+                  previous: Mapping[str, Previous] | None
+                  ) -> tuple[list[str], list[list[str]], set[int]]:
+    """Header, rows and right-aligned columns of a group's ranking: rank,
+    unit id and name, points, max, index, band (left out when the set has
+    no bands) and, with last year's results, the change."""
     with_band = any(r.band for r in members)
     keys = ["rep.rank", "rep.code", "rep.unit", "rep.points", "rep.max", "rep.index",
             *(["rep.band"] if with_band else []), *(["view.change"] if previous else [])]
@@ -291,7 +388,8 @@ def ranking_table(members: Sequence[UnitResult], lang: str,
         row += [r.band or ""] if with_band else []
         row += [change(r, previous, lang)] if previous else []
         rows.append(row)
-    return [msg(k).render(lang) for k in keys], rows
+    right = {0, 3, 4, 5} | ({len(keys) - 1} if previous else set())
+    return [msg(k).render(lang) for k in keys], rows, right
 
 
 @attrs.frozen
@@ -350,6 +448,34 @@ def shade(lost_share: Decimal | None) -> str:
         if lost_share < limit:
             return glyph
     return SHADES[4]
+
+
+@attrs.frozen
+class MatrixRows:
+    """A matrix as rows of text: `heat` (unit id, a heat cell per component,
+    points lost), `mean` (the group's mean heat cell per component) and
+    `means` (code, title, mean points, max, index, units counted)."""
+
+    heat: list[list[str]]
+    mean: list[str]
+    means: list[list[str]]
+
+
+def matrix_rows(matrix: Matrix, lang: str) -> MatrixRows:
+    first = matrix.members[0]
+    heat = [[r.unit.id, *(heat_cell(matrix, r, c.code, lang) for c in matrix.columns),
+             num(r.lost, r, lang)] for r in matrix.members]
+    means = [matrix.mean(c.code) for c in matrix.columns]
+    rows = []
+    for column, m in zip(matrix.columns, means, strict=True):
+        if m is None:
+            rows.append([column.code, column.title, msg("rep.na").render(lang), "", "", "0"])
+            continue
+        points, maximum, _, count = m
+        rows.append([column.code, column.title, num(points, first, lang),
+                     num(maximum, first, lang),
+                     num(points / maximum * first.criteria.scale, first, lang), str(count)])
+    return MatrixRows(heat, [mean_cell(m, first, lang) for m in means], rows)
 
 
 def heat_cell(matrix: Matrix, result: UnitResult, code: str, lang: str) -> str:

@@ -17,15 +17,7 @@ from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report, shown
 from ._rich import make_console, table
-from ._tables import (
-    RANKING_RIGHT,
-    groups,
-    heat_cell,
-    matrices,
-    mean_cell,
-    num,
-    ranking_table,
-)
+from ._tables import groups, matrices, matrix_rows, ranking_table
 from ._text_unit import breakdown
 
 if TYPE_CHECKING:
@@ -57,8 +49,7 @@ def province(console: Console, results: Sequence[UnitResult], options: Options) 
     lang = options.lang
     previous = options.previous or None
     for group, members in groups(results).items():
-        head, rows = ranking_table(members, lang, previous)
-        right = RANKING_RIGHT | ({len(head) - 1} if previous else set())
+        head, rows, right = ranking_table(members, lang, previous)
         t = table(*((h, "right" if i in right else "left") for i, h in enumerate(head)),
                   title=msg("rep.ranking", group=group).render(lang))
         for row in rows:
@@ -66,20 +57,16 @@ def province(console: Console, results: Sequence[UnitResult], options: Options) 
         console.print(t)
         console.print()
     for matrix in matrices(results):
+        view = matrix_rows(matrix, lang)
         t = table((msg("rep.code").render(lang), "left"),
                   *((c.code, "right") for c in matrix.columns),
                   (msg("view.lost_total").render(lang), "right"),
                   title=msg("view.heat_head", group=matrix.group).render(lang))
         t.columns[0].no_wrap = True
-        for r in matrix.members:
-            t.add_row(r.unit.id, *(_heat(heat_cell(matrix, r, c.code, lang))
-                                   for c in matrix.columns),
-                      num(r.lost, r, lang))
-        first = matrix.members[0]
-        means = [matrix.mean(c.code) for c in matrix.columns]
+        for unit, *cells, lost in view.heat:
+            t.add_row(unit, *(_heat(cell) for cell in cells), lost)
         t.add_section()
-        t.add_row(msg("view.mean").render(lang), *(mean_cell(m, first, lang) for m in means),
-                  "", style="bold")
+        t.add_row(msg("view.mean").render(lang), *view.mean, "", style="bold")
         console.print(t)
         console.print(msg("view.heat_legend").render(lang), style="dim")
         console.print()
@@ -90,14 +77,8 @@ def province(console: Console, results: Sequence[UnitResult], options: Options) 
                   (msg("rep.index").render(lang), "right"),
                   (msg("view.units").render(lang), "right"),
                   title=msg("view.mean_head", group=matrix.group).render(lang))
-        for column, m in zip(matrix.columns, means, strict=True):
-            if m is None:
-                t.add_row(column.code, column.title, msg("rep.na").render(lang), "", "", "0")
-                continue
-            points, maximum, _, count = m
-            index = points / maximum * first.criteria.scale
-            t.add_row(column.code, column.title, num(points, first, lang),
-                      num(maximum, first, lang), num(index, first, lang), str(count))
+        for row in view.means:
+            t.add_row(*row)
         console.print(t)
         console.print()
 

@@ -14,27 +14,28 @@ from ._base import Options
 from ._rich import table
 from ._tables import (
     appraisal_changes,
+    appraisal_totals,
     bar,
-    components,
+    component_rows,
+    explanation,
     extra_points,
     extras,
-    items,
+    gains_head,
+    lost_head,
     lost_leaves,
     meta,
+    na_note,
     next_band,
-    not_applicable,
     num,
-    partly_pending,
-    pending_leaves,
+    pending_note,
+    risk_head,
     risk_leaves,
     share,
     signed,
     source_line,
-    stage_totals,
-    status,
     summary,
-    total,
     whatif_changes,
+    whatif_line,
     whatif_rows,
 )
 
@@ -88,18 +89,13 @@ def _components(console: Console, result: UnitResult, lang: str) -> None:
               (msg("rep.lost").render(lang), "right"),
               (msg("rep.index").render(lang), "right"),
               title=msg("view.components").render(lang))
-    for node in components(result):
-        state = status(node, lang)
-        if state:
-            t.add_row(node.code, node.title, state, "", "", "", style="dim")
+    for row in component_rows(result, lang):
+        node = row.node
+        if row.state:
+            t.add_row(node.code, node.title, row.state, "", "", "", style="dim")
             continue
-        index = share(node.points, node.max)
-        mark = "*" if partly_pending(node) else ""
-        t.add_row(node.code, node.title,
-                  f"{num(node.points, result, lang)}/{num(node.max, result, lang)}{mark}",
-                  bar(node.points, node.max), num(node.lost, result, lang),
-                  num(index, result, lang) if index is not None else "",
-                  style=_style(index) if node.lost else "")
+        t.add_row(node.code, node.title, row.achieved, bar(node.points, node.max), row.lost,
+                  row.index, style=_style(row.share) if node.lost else "")
     for node in extras(result):
         t.add_row(node.code, node.title, extra_points(node, result, lang), "", "", "")
     t.add_section()
@@ -109,13 +105,9 @@ def _components(console: Console, result: UnitResult, lang: str) -> None:
               num(result.lost, result, lang),
               num(result.index, result, lang), style="bold")
     console.print(t)
-    na = not_applicable(result)
-    if na:
-        console.print(msg("view.note_na", items=items(na, lang)).render(lang), style="dim")
-    pending = pending_leaves(result)
-    if pending:
-        console.print(msg("view.note_pending", items=items(pending, lang)).render(lang),
-                      style="dim")
+    for note in (na_note(result, lang), pending_note(result, lang)):
+        if note:
+            console.print(note, style="dim")
 
 
 def _lost(console: Console, result: UnitResult, options: Options) -> None:
@@ -126,13 +118,12 @@ def _lost(console: Console, result: UnitResult, options: Options) -> None:
         console.print(msg("rep.lost_title").render(lang), style="bold")
         console.print(msg("rep.none_lost").render(lang))
         return
-    console.print(msg("view.lost_head", points=num(total(lost, "lost"), result, lang),
-                      count=len(lost)).render(lang), style="bold")
-    limit = len(lost) if options.all_lost else options.top
+    console.print(lost_head(lost, result, lang), style="bold")
+    limit = options.limit(len(lost))
     t = table(("", "right"), ("", "left"), ("", "left"), header=False, box=False)
     for node in lost[:limit]:
-        why = node.explanation.render(lang) if node.explanation else ""
-        t.add_row(f"−{num(node.lost, result, lang)}", node.code, f"{node.title}\n{why}")
+        t.add_row(f"−{num(node.lost, result, lang)}", node.code,
+                  f"{node.title}\n{explanation(node, lang)}")
     console.print(t)
     if len(lost) > limit:
         console.print(msg("rep.more_lost", count=len(lost) - limit).render(lang), style="dim")
@@ -143,8 +134,7 @@ def _risk(console: Console, result: UnitResult, lang: str) -> None:
     if not risky:
         return
     console.print()
-    console.print(msg("view.risk_head", points=num(total(risky, "at_risk"), result, lang),
-                      count=len(risky)).render(lang), style="bold")
+    console.print(risk_head(risky, result, lang), style="bold")
     t = table(("", "right"), ("", "left"), ("", "left"), header=False, box=False)
     for node in risky:
         t.add_row(num(node.at_risk, result, lang), node.code, node.title)
@@ -154,13 +144,7 @@ def _risk(console: Console, result: UnitResult, lang: str) -> None:
 def _appraisal(console: Console, result: UnitResult, lang: str) -> None:
     console.print()
     console.print(msg("view.appraisal_head").render(lang), style="bold")
-    totals = stage_totals(result)
-    console.print(msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
-                      own_index=num(totals.self_index, result, lang),
-                      points=num(totals.points, result, lang),
-                      index=num(totals.index, result, lang),
-                      diff=signed(totals.points - totals.self_points, result, lang)
-                      ).render(lang))
+    console.print(appraisal_totals(result, lang))
     changed = appraisal_changes(result)
     if not changed:
         console.print(msg("view.appraisal_none").render(lang))
@@ -187,10 +171,8 @@ def _gains(console: Console, result: UnitResult, options: Options) -> None:
     if not found:
         console.print(msg("view.gains_none").render(lang), style="bold")
         return
-    recoverable = sum((g.recoverable for g in found), Decimal(0))
-    console.print(msg("view.gains_head", points=num(recoverable, result, lang),
-                      count=len(found)).render(lang), style="bold")
-    limit = len(found) if options.all_lost else options.top
+    console.print(gains_head(found, result, lang), style="bold")
+    limit = options.limit(len(found))
     t = table(("", "right"), ("", "left"), ("", "left"), header=False, box=False)
     for gain in found[:limit]:
         t.add_row(f"+{num(gain.recoverable, result, lang)}", gain.node.code,
@@ -204,10 +186,7 @@ def _whatif(console: Console, before: UnitResult, after: UnitResult, lang: str) 
     console.print()
     console.print(msg("view.whatif_head").render(lang), style="bold")
     for change in whatif_changes(before, after):
-        console.print("  " + msg("view.whatif_leaf", code=change.after.code,
-                                 before=num(change.before.points, after, lang),
-                                 after=num(change.after.points, after, lang),
-                                 diff=signed(change.diff, after, lang)).render(lang))
+        console.print("  " + whatif_line(change, after, lang))
         if change.after.explanation is not None:
             console.print("    " + change.after.explanation.render(lang), style="dim")
         if change.council_decides:
