@@ -450,6 +450,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "io.binary": ("đây là tệp Excel hoặc tệp nén, không phải tệp văn bản",
                   "this is an Excel or zip file, not a text file"),
+    "io.too_deep": ("có mảng hoặc bảng lồng nhau quá sâu", "arrays or tables nested too deeply"),
     "io.long_number": ("có số nguyên dài hàng nghìn chữ số", "an integer thousands of digits long"),
     "val.finite": ("cần một số hữu hạn, nhận được {raw}", "expected a finite number, got {raw}"),
     "val.range": (

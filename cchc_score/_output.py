@@ -21,14 +21,22 @@ def _plain_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file by another name: a relative path, a symbolic or a hard
+    link (same device and inode); by path alone when one does not exist."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
 def write_output(path: Path, data: str | bytes, *, force: bool = False,
                  inputs: Iterable[Path] = ()) -> None:
     """Write `data` to `path`. Raises `OutputExists` for an input or an
     existing file (without `force`), `OutputError` for anything that is not
     a regular file (a folder; /dev/stdout, which the rename would replace
     with a plain file) and when the system refuses the write."""
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in inputs):
+    if any(_same_file(path, Path(p)) for p in inputs):
         raise OutputExists(msg("cli.is_input", path=path))
     if path.exists() and not path.is_file():
         raise OutputError(msg("cli.not_a_file", path=path))

@@ -46,3 +46,6 @@ def load_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Issue]]:
     except ValueError:  # an integer of thousands of digits: Python refuses to convert it
         return None, digest, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
                                     where)]
+    except RecursionError:  # arrays or tables nested thousands deep: no real file is
+        return None, digest, [Issue("error", msg("crit.toml", error=msg("io.too_deep")),
+                                    where)]

@@ -571,3 +571,27 @@ def test_overrides_on_a_file_whose_answers_are_not_a_table(tmp_path: Path) -> No
     batch = score_files([path], overrides={"u": {"1.1.2": "true"}})
     assert batch.failed
     assert any(i.where.key == "answers" for i in batch.issues)
+
+
+def test_output_never_replaces_an_input_through_a_hard_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o naming a hard link to the assessment is the assessment: refused,
+    even with --force, and the file is byte-identical."""
+    source = tmp_path / "u.toml"
+    source.write_text('schema = 1\ncriteria = "ca-tinh-2024-bang2"\nyear = 2024\n'
+                      '[unit]\nid = "u"\nname = "U"\ngroup = "co-tthc"\n', encoding="utf-8")
+    link = tmp_path / "out.json"
+    os.link(source, link)
+    before = source.read_bytes()
+    assert main(["score", str(source), "-o", str(link), "--force"]) == 1
+    assert source.read_bytes() == before
+
+
+def test_absurdly_nested_toml_is_a_clean_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An array nested thousands deep is reported with the file, exit 1."""
+    path = tmp_path / "deep.toml"
+    path.write_text("a = " + "[" * 3000 + "1" + "]" * 3000 + "\n", encoding="utf-8")
+    assert main(["score", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert str(path) in err and "lồng nhau quá sâu" in err and "Traceback" not in err
