@@ -1,0 +1,81 @@
+"""Builds the parser from every command module and runs the chosen
+command, turning the library's errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .._i18n import DEFAULT_LANG, LANGS, msg
+from .._version import __version__
+from ..exceptions import InputError, OutputError, PluginError
+from ..plugins import PluginFailed
+from . import _office, _score, _sets
+from ._app import (
+    Command,
+    _common,
+    _Exit,
+    _lang_of,
+    _parser,
+    _plugin_options,
+    _print_issues,
+    _registry,
+    _subparser,
+    _texts,
+)
+
+#: every subcommand, in the order `--help` lists them
+COMMANDS: tuple[Command, ...] = (*_score.COMMANDS, *_office.COMMANDS, *_sets.COMMANDS)
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    t = _texts(lang)
+    parser = _parser(
+        lang, prog="cchc-score",
+        description=t("Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) như các tỉnh vẫn "
+                      "làm, và chỉ rõ từng điểm bị mất ở đâu.",
+                      "Score Vietnam's administrative reform index (PAR INDEX) the way "
+                      "provinces do, and see where every point was lost."),
+    )
+    parser.add_argument("--version", action="version", version=f"cchc-score {__version__}",
+                        help=t("in phiên bản rồi thoát", "show the version and exit"))
+    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                        help=t("ngôn ngữ hiển thị (mặc định: vi)",
+                               "language of the output (default: vi)"))
+    _plugin_options(parser, lang, sub=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                title=t("lệnh", "commands"), parser_class=_subparser(lang))
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=t(*command.help))
+        _common(p, lang)
+        command.add_arguments(p, lang)
+        p.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_lang_of(argv))
+    args = parser.parse_args(argv)
+    try:
+        args.registry = _registry(args)
+        return int(args.run(args) or 0)
+    except _Exit as e:
+        return e.code
+    except PluginError as e:  # --strict-plugins
+        text = e.problem.render(args.lang) if isinstance(e, PluginFailed) else str(e)
+        print(f"{msg('rep.error').render(args.lang)}: {text}", file=sys.stderr)
+        return 1
+    except InputError as e:
+        _print_issues(e.issues, args.lang)
+        return 1
+    except OutputError as e:  # exists, is an input, is not a file, cannot be written
+        print(e.message.render(args.lang), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    except BrokenPipeError:  # piped into `head`, which stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

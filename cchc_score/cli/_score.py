@@ -1,0 +1,182 @@
+"""`score` and `demo`: score assessment files and show the results in the
+chosen format, with what-if (`--set`), gains and last year's change."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .. import _api, _gains
+from .._i18n import msg
+from .._model import Location, UnitResult
+from .._output import write_output
+from ..report import FORMATS, Options, shown
+from ..report._previous import read_previous
+from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
+
+#: every format `score` and `demo` can write
+OUTPUT_FORMATS = (*FORMATS, "xlsx", "docx")
+
+
+def _add_demo(p: argparse.ArgumentParser, lang: str) -> None:
+    _output_options(p, OUTPUT_FORMATS, lang)
+
+
+def _add_score(p: argparse.ArgumentParser, lang: str) -> None:
+    t = _texts(lang)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help=t("tệp kê khai (.toml, .xlsx) hoặc thư mục",
+                          "assessment files (.toml, .xlsx) or folders"))
+    p.add_argument("--criteria", metavar="ID|PATH",
+                   help=t("bộ chỉ số dùng để chấm (mã hoặc đường dẫn)",
+                          "criteria set to score with (id or path)"))
+    p.add_argument("--stage", choices=("self", "appraised"), default="self",
+                   help=t("giai đoạn: self (tự đánh giá, mặc định) hoặc appraised "
+                          "(sau thẩm định)", "stage: self (self-assessment, default) or appraised"))
+    p.add_argument("--survey", type=Path, metavar="CSV",
+                   help=t("kết quả điều tra xã hội học của các đơn vị",
+                          "survey results for all units"))
+    _output_options(p, OUTPUT_FORMATS, lang)
+
+
+def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Path],
+          **view: Any) -> None:
+    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = args.width
+    if width is None and args.output is None and sys.stdout.isatty():
+        width = os.get_terminal_size().columns
+    options = Options(lang=args.lang, all_lost=args.all_lost, breakdowns=args.breakdowns,
+                      width=width or 100, color=color, **view)
+    text = _report(args.format)().render(results, options)
+    if args.output is None:
+        sys.stdout.write(text)
+        return
+    write_output(args.output, text, force=args.force, inputs=inputs)
+    print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
+
+
+def _report(name: str) -> type[Any]:
+    if name == "xlsx":
+        from ..office import XlsxReport
+
+        return XlsxReport
+    if name == "docx":
+        from ..office import DocxReport
+
+        return DocxReport
+    return FORMATS[name]
+
+
+#: the format an -o file's suffix implies when --format is not given
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx",
+                  ".docx": "docx"}
+
+
+def _needs_output(args: argparse.Namespace) -> None:
+    """Settle the format: --format, else the -o file's suffix, else text. A
+    binary format (xlsx, docx) cannot go to the terminal, and no other
+    format can go into an .xlsx or .docx file: usage errors, before any work."""
+    implied = SUFFIX_FORMATS.get(args.output.suffix.lower()) if args.output else None
+    if args.format is None:
+        args.format = implied or "text"
+    elif implied in ("xlsx", "docx") and args.format != implied:
+        key = "cli.format_suffix" if implied == "xlsx" else "word.format_suffix"
+        _fatal(msg(key, format=args.format, path=args.output).render(args.lang), 2)
+    if _report(args.format).binary and args.output is None:
+        _fatal(msg("office.needs_output", format=args.format).render(args.lang), 2)
+
+
+def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | None = None,
+                 **kw: Any) -> int:
+    kw.setdefault("registry", args.registry)
+    _needs_output(args)
+    batch = _api.score_files(files, **kw)
+    if batch.failed:
+        _print_issues(batch.issues, args.lang)
+        return 1
+    _print_issues(batch.issues, args.lang)
+    results, view = _view(args, batch.results, files, kw, focus)
+    inputs = [*batch.files, *_read_too(args),
+              *(Path(r.criteria.path) for r in results if r.criteria.path)]
+    _emit(args, results, inputs, **view)
+    return 0
+
+
+def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
+          kw: dict[str, Any], focus: str | None) -> tuple[Sequence[UnitResult], dict[str, Any]]:
+    """--unit, --set, --gains and --previous: the unit to break down, the
+    what-if re-scoring (same files, same group, nothing written) and what the
+    report shows beside the results."""
+    ids = [r.unit.id for r in results]
+    if args.unit is not None:
+        focus = args.unit
+    elif focus is not None and focus not in ids:  # the demo's default unit
+        focus = ids[0] if ids else None
+    sets = []
+    for text in args.sets:
+        parsed = _gains.parse_set(text)
+        if parsed is None:
+            _fatal(msg("cli.bad_option", text=text).render(args.lang), 2)
+        sets.append(parsed)
+    if any(unit is None for unit, _, _ in sets) and focus is None and len(ids) != 1:
+        _fatal(msg("cli.set_unit", count=len(ids)).render(args.lang), 2)
+    overrides = _gains.overrides_from(sets, focus or ids[0])
+    for uid in [focus, *overrides]:
+        if uid is not None and uid not in ids:
+            _fatal(msg("cli.unknown_unit", id=uid, known=ids).render(args.lang))
+    view: dict[str, Any] = {"focus": focus or next(iter(overrides), None)}
+    if overrides:
+        after = _api.score_files(files, **kw, overrides=overrides)
+        if after.failed:
+            # The files scored cleanly a moment ago: what fails now is a --set
+            # value, so say which option, not the unit's file.
+            source = {r.unit.id: r.source for r in results}
+            given = {(source.get(unit or focus or ids[0]), code): text
+                     for (unit, code, _), text in zip(sets, args.sets, strict=True)}
+            _print_issues([attrs.evolve(i, where=Location(f"--set {given[key]}"))
+                           if (key := (i.where.file, i.where.code)) in given else i
+                           for i in after.issues if i.level == "error"], args.lang)
+            raise _Exit(1)
+        view["baseline"] = {r.unit.id: r for r in results if r.unit.id in overrides}
+        results = after.results
+    if args.gains:
+        options = Options(breakdowns=args.breakdowns, focus=view["focus"])
+        view["gains"] = {r.unit.id: _gains.unit_gains(r)
+                         for r in shown(results, options)}
+    if args.previous is not None:
+        view["previous"] = read_previous(args.previous)
+    return results, view
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    return _score_batch(args, args.files, criteria=args.criteria, stage=args.stage,
+                        survey=args.survey)
+
+
+#: the demo's model unit, whose breakdown follows the province ranking
+DEMO_UNIT = "vd-pc06"
+
+
+def demo_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "_examples" / "demo"
+    return installed if installed.is_dir() else here.parent / "examples" / "demo"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    return _score_batch(args, [demo_dir()], focus=DEMO_UNIT, stage="appraised")
+
+
+COMMANDS = (
+    Command("demo", ("chấm tỉnh ví dụ kèm theo (không cần đối số)",
+                     "score the bundled example province"), _add_demo, cmd_demo),
+    Command("score", ("chấm các tệp kê khai (một thư mục: mọi tệp trong đó)",
+                      "score assessment files (a folder: every file in it)"),
+            _add_score, cmd_score),
+)
