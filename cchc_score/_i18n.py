@@ -1000,6 +1000,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ADMINISTRATIVE REFORM INDEX {year}: RANKING ({stage})",
     ),
     "word.criteria": ("Bộ chỉ số: {title}", "Criteria set: {title}"),
+    # -- HTML report (score --format html) and the web pages (serve) -------------------
+    "html.stamp_tool": ("Tạo bởi cchc-score {version}", "Made by cchc-score {version}"),
+    "html.stamp_set": ("bộ chỉ số {id} (sha256 {hash}…)", "criteria set {id} (sha256 {hash}…)"),
+    "html.stamp_stage": ("năm {year}, {stage}", "year {year}, {stage}"),
     # -- plugins ---------------------------------------------------------------------
     "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
     # what became of it: the plugin dropped, one hook call ignored, or (strict) the run stopped

@@ -75,7 +75,7 @@ def _report(name: str) -> type[Any]:
 
 #: the format an -o file's suffix implies when --format is not given
 SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx",
-                  ".docx": "docx"}
+                  ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 def _needs_output(args: argparse.Namespace) -> None:
