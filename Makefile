@@ -1,5 +1,7 @@
 # make demo  — set up .venv (if missing) and score the bundled example province
-# make test  — set up .venv (if missing) and run the whole test suite
+# make test  — set up .venv (if missing) and run the whole test suite (Hypothesis profile
+#              "ci": derandomised, the same outcome on every clone)
+# make fuzz  — explore the property tests with random seeds for FUZZ_MINUTES (default 10)
 # make lint  — ruff and mypy
 
 PYTHON ?= python3
@@ -8,7 +10,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/*/pyproject.toml)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test fuzz lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +24,13 @@ demo: $(STAMP)
 	$(BIN)/cchc-score demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
+
+FUZZ_MINUTES  ?= 10
+FUZZ_EXAMPLES ?= 1000
+FUZZ_ARGS     ?=
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --minutes $(FUZZ_MINUTES) --examples $(FUZZ_EXAMPLES) $(FUZZ_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install -q ruff mypy
@@ -33,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .fuzz .mypy_cache .ruff_cache
