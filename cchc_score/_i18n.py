@@ -1004,6 +1004,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "html.stamp_tool": ("Tạo bởi cchc-score {version}", "Made by cchc-score {version}"),
     "html.stamp_set": ("bộ chỉ số {id} (sha256 {hash}…)", "criteria set {id} (sha256 {hash}…)"),
     "html.stamp_stage": ("năm {year}, {stage}", "year {year}, {stage}"),
+    # -- administrative documents (Nghị định 30/2020/NĐ-CP) and printed forms -------------
+    "adm.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "adm.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "adm.number": ("Số:       /{symbol}", "No.:       /{symbol}"),
+    "adm.place_date": ("…………, ngày …… tháng …… năm ……", "…………, date …… / …… / ……"),
+    "adm.recipients": ("Nơi nhận:", "Recipients:"),
+    "adm.archive": ("Lưu: VT", "File: office records (VT)"),
+    "adm.sign_note": ("(Ký tên, đóng dấu)", "(Signature and seal)"),
+    "adm.head_unit": ("Thủ trưởng đơn vị", "Head of the unit"),
+    "adm.head_body": ("Thủ trưởng cơ quan", "Head of the body"),
+    "adm.to_council": ("Hội đồng thẩm định Chỉ số CCHC", "The PAR index appraisal council"),
+    "adm.to_units": ("Các đơn vị được đánh giá", "The units assessed"),
+    "adm.preparer": ("Người lập biểu", "Prepared by"),
+    "adm.sign_name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "adm.page_footer": ("Trang &P/&N", "Page &P of &N"),
     # -- plugins ---------------------------------------------------------------------
     "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
     # what became of it: the plugin dropped, one hook call ignored, or (strict) the run stopped

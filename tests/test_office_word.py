@@ -131,7 +131,8 @@ group = "khong-tthc"
     out = tmp_path / "px01.docx"
     assert main(["score", str(path), "--format", "docx", "-o", str(out)]) == 0
     found = blocks(out)
-    assert found[0] == ("heading",
+    assert found[0][0] == "table"  # the national heading
+    assert found[1] == ("heading",
                         "BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
     assert not any(text.startswith("Xếp hạng") for kind, text in found if kind == "heading")
     rows = {row[0]: row for row in table_after(found, "Điểm theo lĩnh vực")}
@@ -152,7 +153,7 @@ def test_page_is_a4_portrait_and_header_rows_repeat(demo: Path) -> None:
     document = docx.Document(str(demo))
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    for table in document.tables:
+    for table in document.tables[1:-1]:  # the data tables, not the heading and closing
         flags = table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
         assert flags, "header row not marked to repeat"
 
@@ -189,3 +190,73 @@ def test_without_python_docx_one_clean_message(
     assert main(["demo", "-o", str(out)]) == 1
     assert "pip install python-docx" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_report_opens_with_the_national_heading_and_the_issuing_unit(tmp_path: Path) -> None:
+    """Nghị định 30/2020: the parent body and the issuing unit on the left,
+    with the number and symbol; Quốc hiệu and tiêu ngữ (underlined), place
+    and date on the right; the document's title follows."""
+    out = tmp_path / "pc08.docx"
+    assert main(["score", str(demo_dir() / "pc08.toml"), "-o", str(out)]) == 0
+    found = blocks(out)
+    kind, rows = found[0]
+    assert kind == "table" and len(rows) == 1
+    left, right = rows[0]
+    assert left.splitlines()[:2] == ["CÔNG AN TỈNH VÍ DỤ (HƯ CẤU)",
+                                     "PHÒNG CẢNH SÁT GIAO THÔNG (PC08)"]
+    assert "Số:" in left and "/BC-VD-PC08" in left
+    assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                      "Độc lập - Tự do - Hạnh phúc"]
+    assert "ngày" in right and "tháng" in right and "năm" in right
+    motto = docx.Document(str(out)).tables[0].rows[0].cells[1].paragraphs[1]
+    assert all(run.underline for run in motto.runs if run.text)
+    assert found[1] == ("heading",
+                        "BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+
+
+def test_report_ends_with_recipients_and_a_signature_block(demo: Path) -> None:
+    """The last block is the two-column closing: Nơi nhận with "Lưu: VT."
+    on the left, the signer's title and "(Ký tên, đóng dấu)" on the right."""
+    kind, rows = blocks(demo)[-1]
+    assert kind == "table" and len(rows) == 1
+    left, right = rows[0]
+    assert left.startswith("Nơi nhận:") and left.rstrip().endswith("- Lưu: VT.")
+    assert right.splitlines()[:2] == ["THỦ TRƯỞNG CƠ QUAN", "(Ký tên, đóng dấu)"]
+
+
+def test_pages_are_numbered_with_a_page_field_from_the_second_page(demo: Path) -> None:
+    """A PAGE field centred in the header; the first page, which carries the
+    national heading, has none (Nghị định 30/2020)."""
+    document = docx.Document(str(demo))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    fields = section.header._element.xpath(".//w:instrText")
+    assert [f.text.strip() for f in fields] == ["PAGE"]
+    assert not section.first_page_header._element.xpath(".//w:instrText")
+
+
+def test_body_is_times_new_roman_with_the_decree_margins(demo: Path) -> None:
+    document = docx.Document(str(demo))
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and 13 <= normal.size.pt <= 14
+    section = document.sections[0]
+    margins = [round(getattr(section, f"{side}_margin").mm)
+               for side in ("top", "bottom", "left", "right")]
+    assert 20 <= margins[0] <= 25 and 20 <= margins[1] <= 25
+    assert 30 <= margins[2] <= 35 and 15 <= margins[3] <= 20
+
+
+def test_no_column_is_narrower_than_its_longest_word(demo: Path) -> None:
+    """Column widths come from the text: a header such as "Hạng" or a number
+    such as 100,00 is never split inside a word."""
+    from cchc_score.office._admin import CELL_PADDING
+    from cchc_score.office._word import TABLE_CHARS
+
+    document = docx.Document(str(demo))
+    section = document.sections[0]
+    per_char = (section.page_width - section.left_margin - section.right_margin) / TABLE_CHARS
+    for table in document.tables[1:-1]:  # the data tables, not the frame's
+        for row in table.rows:
+            for cell in row.cells:
+                longest = max((len(w) for w in cell.text.split()), default=0)
+                assert cell.width >= (longest + CELL_PADDING) * per_char * 0.99, cell.text

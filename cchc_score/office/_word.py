@@ -43,14 +43,13 @@ from ..report._tables import (
     source_line,
     summary,
 )
+from ._admin import BODY_PT, FONT, MARGINS_MM, AdminFrame, Issuer, column_widths
 
-#: Decree 30/2020/NĐ-CP on administrative documents: Times New Roman, A4,
-#: margins top/bottom 2 cm, left 3 cm, right 2 cm.
-FONT = "Times New Roman"
-BODY_PT = 13
 TABLE_PT = 11
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 20}
 STYLE = "Table Grid"
+#: characters of 11 pt Times New Roman across the text width of an A4 page
+#: with the decree's margins (160 mm): what `column_widths` shares out
+TABLE_CHARS = 76
 
 
 def docx(part: str = "") -> Any:
@@ -70,10 +69,13 @@ class DocxReport(Report):
     def render(self, results: Sequence[UnitResult],  # type: ignore[override]
                options: Options) -> bytes:
         document = _Document(docx(), options.lang)
+        units = shown(results, options)
+        document.open(results, units)
         if len(results) > 1:
             document.province(results, options)
-        for result in shown(results, options):
+        for result in units:
             document.unit(result)
+        document.close(results)
         return document.save()
 
 
@@ -103,6 +105,7 @@ class _Document:
                 style.font.bold = True
                 style.font.color.rgb = None
         _proofing_language(self.doc.styles["Normal"], "vi-VN" if lang == "vi" else "en-US")
+        self.frame = AdminFrame(self.doc, docx, lang)
 
     def t(self, key: str) -> str:
         return msg(key).render(self.lang)
@@ -127,10 +130,11 @@ class _Document:
         run.bold, run.italic = bold, italic
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int],
-              widths: Sequence[int], *, bold_last: bool = False) -> None:
+              *, bold_last: bool = False) -> None:
         """A grid with a bold header row repeated on every page; `right`:
-        the columns of numbers; `widths`: relative column widths."""
+        the columns of numbers. Column widths follow the text."""
         align, pt = docx("enum.text").WD_ALIGN_PARAGRAPH, docx("shared").Pt
+        widths = column_widths([head, *rows], total=TABLE_CHARS)
         table = self.doc.add_table(rows=1 + len(rows), cols=len(head))
         table.style = self.doc.styles[STYLE]
         table.autofit = False
@@ -162,6 +166,21 @@ class _Document:
 
     # -- the report ------------------------------------------------------------------
 
+    def open(self, results: Sequence[UnitResult], units: Sequence[UnitResult]) -> None:
+        """The national heading. One unit's report is issued by the unit; a
+        province's ranking by the body that appraises (left for the office to
+        fill in)."""
+        alone = len(results) == 1 and len(units) == 1
+        issuer = Issuer.from_unit_name(units[0].unit.name) if alone else Issuer()
+        self.frame.heading(issuer, symbol="BC-" + ("…" if not alone else units[0].unit.id.upper()))
+        self.frame.page_numbers()
+
+    def close(self, results: Sequence[UnitResult]) -> None:
+        """Recipients and the signature block, after the last part."""
+        alone = len(results) == 1
+        recipients = [self.t("adm.to_council")] if alone else [self.t("adm.to_units")]
+        self.frame.closing(recipients, self.t("adm.head_unit" if alone else "adm.head_body"))
+
     def province(self, results: Sequence[UnitResult], options: Options) -> None:
         first = results[0]
         self._new_page()
@@ -172,7 +191,7 @@ class _Document:
         for group, members in groups(results).items():
             self.heading(msg("rep.ranking", group=group).render(self.lang))
             head, rows, right = ranking_table(members, self.lang, previous)
-            self.table(head, rows, right, [2, 4, 10, 3, 3, 3, *([3] * (len(head) - 6))])
+            self.table(head, rows, right)
 
     def unit(self, result: UnitResult) -> None:
         lang = self.lang
@@ -204,8 +223,7 @@ class _Document:
                      num(result.lost, result, lang), num(result.index, result, lang)])
         self.heading(self.t("view.components"))
         self.table([self.t("rep.code"), self.t("rep.component"), self.t("view.achieved"),
-                    self.t("rep.lost"), self.t("rep.index")], rows, {2, 3, 4},
-                   [2, 11, 4, 2, 2], bold_last=True)
+                    self.t("rep.lost"), self.t("rep.index")], rows, {2, 3, 4}, bold_last=True)
         for note in (na_note(result, lang), pending_note(result, lang)):
             if note:
                 self.paragraph(note, italic=True)
@@ -222,7 +240,7 @@ class _Document:
                     self.t("rep.explanation")],
                    [[n.code, n.title, num(n.lost, result, lang), explanation(n, lang)]
                     for n in lost],
-                   {2}, [2, 8, 2, 8])
+                   {2})
 
     def _risk(self, result: UnitResult) -> None:
         lang = self.lang
@@ -232,7 +250,7 @@ class _Document:
         self.heading(risk_head(risky, result, lang))
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("rep.points")],
                    [[n.code, n.title, num(n.at_risk, result, lang)] for n in risky],
-                   {2}, [2, 14, 3])
+                   {2})
 
     def _appraisal(self, result: UnitResult) -> None:
         self.heading(self.t("view.appraisal_head"))
@@ -243,7 +261,7 @@ class _Document:
             return
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("view.self"),
                     self.t("view.appraised"), self.t("view.diff"), self.t("view.reason_head")],
-                   changed, {2, 3, 4}, [2, 7, 2, 2, 2, 6])
+                   changed, {2, 3, 4})
 
 
 def _repeat_header(row: Any) -> None:
