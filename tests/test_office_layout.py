@@ -32,6 +32,6 @@ def test_word_tables_give_the_unit_column_its_width(tmp_path: Path) -> None:
     the table grid (which LibreOffice reads), not only in Word's cells."""
     out = tmp_path / "demo.docx"
     assert main(["score", str(demo_dir()), "-o", str(out)]) == 0
-    table = docx.Document(io.BytesIO(out.read_bytes())).tables[0]
+    table = docx.Document(io.BytesIO(out.read_bytes())).tables[1]  # [0]: the national heading
     grid = table._tbl.tblGrid.gridCol_lst
     assert grid[2].w > 3 * grid[0].w
