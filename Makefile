@@ -39,6 +39,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_hardening.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .fuzz .mypy_cache .ruff_cache

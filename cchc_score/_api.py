@@ -3,6 +3,7 @@ check criteria files, build the default catalog."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ import attrs
 from ._catalog import Catalog
 from ._engine import abbreviate, rank, score
 from ._i18n import msg
+from ._io_errors import os_problem
+from ._limits import DEPTH, FILES
 from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
 from ._survey import Survey, read_survey
 from .exceptions import InputError
@@ -35,10 +38,9 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted([*(p for p in path.rglob("*.toml")
-                              if p.name not in _CONFIG_FILES and not _is_criteria_file(p)),
-                            *(p for p in path.rglob("*.xlsx") if _is_form(p))])
-            if not found:
+            found, problems = _folder_files(path)
+            issues.extend(problems)
+            if not found and not problems:
                 issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
             files.extend(found)
         elif not path.exists():
@@ -58,10 +60,47 @@ def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issu
 _CONFIG_FILES = frozenset({"cchc-score.toml", "pyproject.toml"})
 
 
-def _is_form(path: Path) -> bool:
-    from .office import is_form
+def _folder_files(folder: Path) -> tuple[list[Path], list[Issue]]:
+    """The assessments in a folder and its subfolders, sorted: every
+    ``*.toml`` that is neither a config nor a criteria file, every ``*.xlsx``
+    form. A workbook that cannot be opened is an error naming it (it may be
+    a unit's form). Walked iteratively, without following links to folders,
+    to `DEPTH` levels and `FILES` files."""
+    from .office import sniff_form
 
-    return not path.name.startswith("~$") and is_form(path)
+    found: list[Path] = []
+    issues: list[Issue] = []
+    pending: list[tuple[Path, int]] = [(folder, 0)]
+    seen = 0
+    while pending:
+        current, depth = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as e:
+            issues.append(Issue("error", msg("crit.read", error=os_problem(e)),
+                                Location(str(current))))
+            continue
+        for entry in entries:
+            seen += 1
+            if seen > FILES.value:
+                return found, [*issues, Issue("error", FILES.problem(), Location(str(folder)))]
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if depth + 1 > DEPTH.value:
+                    issues.append(Issue("error", DEPTH.problem(), Location(str(path))))
+                else:
+                    pending.append((path, depth + 1))
+            elif path.suffix.lower() == ".toml":
+                if path.name not in _CONFIG_FILES and not _is_criteria_file(path):
+                    found.append(path)
+            elif path.suffix.lower() == ".xlsx" and not path.name.startswith("~$"):
+                kind = sniff_form(path)
+                if kind is True:
+                    found.append(path)
+                elif kind is not False:
+                    issues.append(Issue("error", msg("office.unreadable", error=kind),
+                                        Location(str(path))))
+    return sorted(found), issues
 
 
 #: assessment files read as Excel self-assessment forms (by suffix)
@@ -98,7 +137,8 @@ def _locate(issues: Iterable[Issue], path: Path, rows: Mapping[str, int]) -> lis
 
 def _is_criteria_file(path: Path) -> bool:
     try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")[:20000]
+        with open(path, "rb") as handle:  # the head only: a file may be huge or endless
+            head = handle.read(60000).decode("utf-8", "replace")
     except OSError:
         return False
     return "[[nodes]]" in head

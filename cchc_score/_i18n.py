@@ -1089,4 +1089,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Các plugin đã cài đặt không được nạp (--no-plugins hoặc CCHC_SCORE_DISABLE_PLUGINS).",
         "Installed plugins were not loaded (--no-plugins or CCHC_SCORE_DISABLE_PLUGINS).",
     ),
+    # -- hardening (#14): limits, inputs that are never outputs, run stamps -------------
+    "lim.exceeded": (
+        "vượt giới hạn {limit} {unit}; nếu tệp này đúng là như vậy, nâng giới hạn bằng "
+        "biến môi trường {variable}",
+        "exceeds the limit of {limit} {unit}; if the file really is this large, raise the "
+        "limit with the environment variable {variable}",
+    ),
+    "lim.unit.mb": ("MB", "MB"),
+    "lim.unit.mb_unzipped": ("MB khi giải nén", "MB unzipped"),
+    "lim.unit.cells": ("ô", "cells"),
+    "lim.unit.sheets": ("trang tính", "sheets"),
+    "lim.unit.nodes": ("tiêu chí", "criteria nodes"),
+    "lim.unit.depth": ("cấp lồng nhau", "levels of nesting"),
+    "lim.unit.files": ("tệp", "files"),
 }

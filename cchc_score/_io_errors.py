@@ -20,6 +20,10 @@ _OLE = b"\xd0\xcf\x11\xe0"
 
 def os_problem(error: OSError) -> Msg:
     """A missing file, a folder where a file was expected, no permission, …"""
+    from ._limits import TooLarge
+
+    if isinstance(error, TooLarge):
+        return error.message
     if isinstance(error, FileNotFoundError):
         return msg("io.not_found")
     if isinstance(error, IsADirectoryError):

@@ -6,6 +6,7 @@ when a number is printed.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -96,6 +97,26 @@ def _parse(raw: object) -> Decimal:
         except InvalidOperation:  # pragma: no cover - the regex guards this
             raise NumberError("val.number", repr(raw)) from None
     raise NumberError("val.number", type(raw).__name__)
+
+
+def read_number(raw: object) -> Decimal | None:
+    """`parse_decimal`, or None where it refuses: for callers that report a
+    refused value themselves (a spreadsheet cell, with its column and row)."""
+    try:
+        return parse_decimal(raw)
+    except NumberError:
+        return None
+
+
+def spell(raw: int | float | Decimal) -> str:
+    """A number found where text is read (a note, a code, a label) as the
+    text a person typed, whatever its size: a 17-digit id in a note column is
+    text, not a number out of range. Never raises."""
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return repr(raw)
+        return plain(Decimal(repr(raw)))
+    return plain(Decimal(raw))
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:

@@ -17,6 +17,7 @@ else:  # pragma: no cover
 
 from ._i18n import msg
 from ._io_errors import read_problem
+from ._limits import read_bytes
 from ._model import Issue, Location
 
 
@@ -25,7 +26,7 @@ def read_text(path: Path) -> str:
     "Hà Nội" typed in NFD matches the same words in NFC. A UTF-16 file with
     its BOM (Windows Notepad's "Unicode", Excel's "Unicode Text") is read
     too: the BOM says unambiguously what it is."""
-    data = path.read_bytes()
+    data = read_bytes(path)
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     return unicodedata.normalize("NFC", data.decode("utf-16" if utf16 else "utf-8-sig"))
 

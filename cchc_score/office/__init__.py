@@ -11,10 +11,10 @@ so is python-docx (`cchc-score[word]`), imported only when one of these runs.
 """
 
 from ._import_criteria import Imported, Meta, import_criteria
-from ._read_form import Form, is_form, read_form
+from ._read_form import Form, is_form, read_form, sniff_form
 from ._results import XlsxReport
 from ._template import form_workbook
 from ._word import DocxReport
 
 __all__ = ["DocxReport", "Form", "Imported", "Meta", "XlsxReport", "form_workbook",
-           "import_criteria", "is_form", "read_form"]
+           "import_criteria", "is_form", "read_form", "sniff_form"]

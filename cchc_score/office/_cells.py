@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .._numbers import parse_decimal, plain
+from .._numbers import read_number, spell
 
 _SPACES = re.compile(r"\s+")
 
@@ -20,10 +20,9 @@ def text(value: Any) -> str:
     """A cell as text: NFC, whitespace (newlines, non-breaking spaces) collapsed."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        value = parse_decimal(value)
-    if isinstance(value, Decimal):
-        value = plain(value)
+    if isinstance(value, float | Decimal) or (isinstance(value, int)
+                                               and not isinstance(value, bool)):
+        value = spell(value)
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")).strip()
 
 
@@ -41,20 +40,16 @@ def number(value: Any, number_format: str = "General") -> Decimal | None:
 
     Floats go through their shortest repr (96.5, never 96.4999…). A cell
     formatted as a percentage holds a fraction (0.965 shown as 96.5%): it is
-    returned in percent, as the forms ask for.
+    returned in percent, as the forms ask for. Every number goes through
+    `parse_decimal`'s guard: 17 digits, 1e-30 or NaN is None, not a traceback.
     """
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int | float | Decimal):
-        result = parse_decimal(value)
-        if "%" in (number_format or ""):
+    if isinstance(value, int | float | Decimal | str):
+        result = read_number(value)
+        if result is not None and "%" in (number_format or "") and not isinstance(value, str):
             result = result * 100
         return result
-    if isinstance(value, str):
-        try:
-            return parse_decimal(value)
-        except ValueError:
-            return None
     return None
 
 
@@ -69,7 +64,10 @@ def value(value: Any, number_format: str = "General") -> Any:
     if isinstance(value, dt.date | bool):
         return value
     if isinstance(value, int | float | Decimal):
-        return number(value, number_format)
+        # A number out of range stays the text it is, for the rule to refuse
+        # with its code: read as blank it would silently score nothing.
+        found = number(value, number_format)
+        return found if found is not None else spell(value)
     t = text(value)
     return t or None
 
@@ -79,9 +77,25 @@ def code(value: Any) -> str:
     spaces anywhere are dropped; a trailing dot ("1.") is dropped."""
     if value is None or isinstance(value, bool):
         return ""
-    raw = plain(parse_decimal(value)) if isinstance(value, float | Decimal) else str(value)
+    raw = spell(value) if isinstance(value, float | Decimal) else str(value)
     raw = re.sub(r"\s+", "", unicodedata.normalize("NFC", raw).replace("\u00a0", ""))
     return raw.rstrip(".") if re.fullmatch(r"\d+(\.\d+)*\.", raw) else raw
+
+
+def used_rows(ws: Any, min_row: int = 1, max_col: int | None = None
+              ) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of `ws` from `min_row` that hold a cell in the first `max_col`
+    columns, in order, each as its cells (None where there is none).
+
+    By the cells the sheet stores, not its nominal dimension: one stray
+    cell at row 1,048,576 costs one row, not a million rows of blank cells
+    (openpyxl's `iter_rows` creates every cell of the range it walks).
+    """
+    stored = ws._cells  # openpyxl keeps the cells read from the file by (row, column)
+    width = max_col if max_col is not None else max((c for _, c in stored), default=0)
+    rows = sorted({r for r, c in stored if r >= min_row and c <= width})
+    for r in rows:
+        yield r, [stored.get((r, c)) for c in range(1, width + 1)]
 
 
 def merged_across(ws: Any) -> dict[tuple[int, int], Any]:

@@ -4,12 +4,15 @@ clean message instead of a traceback."""
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 from .._i18n import msg
 from .._io_errors import os_problem
+from .._limits import CELLS, FILE_MB, SHEETS, UNZIPPED_MB, TooLarge
 from .._model import Issue, Location
 from ..exceptions import InputError
 
@@ -32,7 +35,10 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
     """
     module = openpyxl(path)
     try:
+        _within_limits(path)
         return module.load_workbook(path, data_only=data_only)
+    except TooLarge as e:
+        raise InputError([Issue("error", e.message, Location(str(path)))]) from None
     except OSError as e:  # a missing file, a folder named *.xlsx
         raise InputError([Issue("error", msg("crit.read", error=os_problem(e)),
                                 Location(str(path)))]) from None
@@ -49,6 +55,45 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
             why = msg("office.not_zip")
         raise InputError([Issue("error", msg("office.unreadable", error=why),
                                 Location(str(path)))]) from None
+
+
+#: how a cell begins in a sheet's XML (with or without a namespace prefix)
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+
+
+def _within_limits(path: Path) -> None:
+    """Refuse, before openpyxl builds a cell object for each of them, a
+    workbook too large to be a form: by its size on disk, its sheets, its
+    size unzipped and the cells its sheets store (counted by streaming
+    their XML, so a zip bomb costs at most the limit's worth of reading).
+    Raises `TooLarge`; a damaged zip is left for openpyxl to report."""
+    if path.is_file() and path.stat().st_size > FILE_MB.value * 1024 * 1024:
+        raise TooLarge(FILE_MB.problem())
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return
+    with z:
+        sheets = [i for i in z.infolist() if i.filename.startswith("xl/worksheets/")
+                  and i.filename.endswith(".xml")]
+        if len(sheets) > SHEETS.value:
+            raise TooLarge(SHEETS.problem())
+        unzipped = UNZIPPED_MB.value * 1024 * 1024
+        if sum(i.file_size for i in z.infolist()) > unzipped:
+            raise TooLarge(UNZIPPED_MB.problem())
+        cells = read = 0
+        for info in sheets:
+            try:
+                with z.open(info) as handle:
+                    while chunk := handle.read(1 << 20):
+                        read += len(chunk)  # the sizes in the zip's directory may lie
+                        if read > unzipped:
+                            raise TooLarge(UNZIPPED_MB.problem())
+                        cells += len(_CELL.findall(chunk))
+                        if cells > CELLS.value:
+                            raise TooLarge(CELLS.problem())
+            except (zipfile.BadZipFile, EOFError, zlib.error):
+                return  # openpyxl says the file is damaged
 
 
 def _short(error: Exception) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from .._i18n import Msg, msg
+from .._io_errors import os_problem
 from .._model import Issue, Location
 from ..rules import InvalidValue, parse_date
 from . import _cells
@@ -42,13 +43,24 @@ class Form:
 def is_form(path: Path) -> bool:
     """Cheaply, without openpyxl: whether an .xlsx file has our unit sheet
     (used when a folder is scored, to skip results workbooks and others)."""
+    return sniff_form(path) is True
+
+
+def sniff_form(path: Path) -> bool | Msg:
+    """Whether an .xlsx file is a form (True) or another workbook (False);
+    or why it cannot be told: unreadable, truncated, not a zip. Scoring a
+    folder reports those: skipped, a unit would vanish from the ranking."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as z:
             book = z.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
+    except OSError as e:
+        return os_problem(e)
+    except KeyError:  # a zip, but no workbook in it
+        return msg("office.not_zip")
+    except Exception:  # BadZipFile, a truncated member (EOFError, zlib.error), …
+        return msg("office.not_zip")
     return f'name="{INFO_SHEET}"' in book
 
 
@@ -105,11 +117,12 @@ class _FormReader:
             return {}
         fields = {f.key: f.words for f in INFO_FIELDS}
         found: dict[str, Any] = {}
-        for row in sheet.iter_rows(max_col=2):
-            label, value = row[0].value, row[1].value if len(row) > 1 else None
+        for r, (label_cell, value_cell) in _cells.used_rows(sheet, max_col=2):
+            label = label_cell.value if label_cell is not None else None
+            value = value_cell.value if value_cell is not None else None
             for key in _cells.match_headers([label], fields):
                 if key not in found:
-                    found[key] = (value, row[0].row)
+                    found[key] = (value, r)
         data: dict[str, Any] = {}
         unit: dict[str, Any] = {}
         for key, (value, row) in found.items():
@@ -136,11 +149,11 @@ class _FormReader:
     def body(self, ws: Any, header_row: int, columns: dict[str, int]) -> dict[str, Any]:
         merged = _cells.merged_across(ws)
         entries: list[tuple[str, int, dict[str, Any]]] = []
-        for row in ws.iter_rows(min_row=header_row + 1):
-            r = row[0].row
+        width = max(columns.values()) + 1
+        for r, row in _cells.used_rows(ws, header_row + 1, width):
             cells: dict[str, Any] = {}
             for field, col in columns.items():
-                cell = row[col] if col < len(row) else None
+                cell = row[col]
                 raw = cell.value if cell is not None else None
                 if raw is None:
                     raw = merged.get((r, col + 1))
