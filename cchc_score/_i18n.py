@@ -713,12 +713,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "code “{code}” breaks the numbering (expected “{expected}”); kept as printed",
     ),
     "office.code_fixed": (
-        "đánh lại mã theo thứ tự dòng: “{old}” → “{new}”",
-        "renumbered by row order: “{old}” → “{new}”",
+        "sửa mã “{old}” → “{new}”: {why}",
+        "code repaired “{old}” → “{new}”: {why}",
     ),
     "office.code_fixed_dup": (
-        "đánh lại mã theo thứ tự dòng: “{old}” (trùng dòng {first}) → “{new}”",
-        "renumbered by row order: “{old}” (repeats row {first}) → “{new}”",
+        "sửa mã “{old}” (trùng dòng {first}) → “{new}”: {why}",
+        "code repaired “{old}” (repeats row {first}) → “{new}”: {why}",
     ),
     "office.sum": (
         "điểm tối đa của “{code}” là {max} nhưng tổng các tiêu chí con là {total} ({children})",
@@ -829,6 +829,68 @@ CATALOG: dict[str, tuple[str, str]] = {
     "office.import_failed": (
         "{path}: {count} lỗi, chưa ghi tệp tiêu chí",
         "{path}: {count} errors, no criteria file written",
+    ),
+    # -- importing any annex (issue 13): code repair by structure, options by
+    # shape, Word annexes, files to convert first -----------------------------------
+    "office.why_missing_dot": ("thiếu dấu chấm", "a missing dot"),
+    "office.why_extra_dot": ("thừa dấu chấm", "an extra dot"),
+    "office.why_swapped": ("hai chữ số bị đảo", "two digits swapped"),
+    "office.why_duplicate": ("mã bị trùng, lấy số kế tiếp", "a repeated code: the next number"),
+    "office.why_skipped": ("nhảy số thứ tự", "a skipped number"),
+    "office.why_number": (
+        "sai một số trong mã (không thuộc nút cha ở dòng trên)",
+        "one number of the code wrong (not under the node above)",
+    ),
+    "office.why_order": ("theo thứ tự dòng", "by row order"),
+    "office.why_rejected": (
+        "{why}; cách sửa khác ({others}) làm lệch cấu trúc bảng (tổng điểm, phương án, mã sau)",
+        "{why}; the other repairs ({others}) break the table's structure (sums, options, "
+        "later codes)",
+    ),
+    "office.candidate": ("“{code}” ({why})", "“{code}” ({why})"),
+    "office.code_ambiguous": (
+        "mã “{code}”: hai cách sửa khớp cấu trúc bảng như nhau: {options}; sửa mã trong bảng "
+        "rồi nhập lại",
+        "code “{code}”: two repairs fit the table's structure equally: {options}; fix the "
+        "code in the table and import again",
+    ),
+    "office.options_coded": (
+        "các dòng {rows} (mã {codes}) là phương án chấm của “{code}” chứ không phải tiêu chí "
+        "con (đọc như phương án; tổng điểm của chúng khác điểm tối đa, mức cao nhất bằng "
+        "điểm tối đa); kiểm tra lại bảng",
+        "rows {rows} (codes {codes}) are the scoring options of “{code}”, not sub-criteria "
+        "(read as options: their points do not add up to the maximum, the best equals it); "
+        "check the table",
+    ),
+    "office.convert": (
+        "không đọc trực tiếp được tệp {suffix}; mở bằng Excel/Word hoặc LibreOffice và lưu "
+        "lại dạng .{target} (hoặc: soffice --headless --convert-to {target} TỆP), rồi nhập "
+        "tệp .{target}",
+        "{suffix} files cannot be read directly; open it in Excel/Word or LibreOffice and "
+        "save it as .{target} (or: soffice --headless --convert-to {target} FILE), then "
+        "import the .{target} file",
+    ),
+    "office.doc": (
+        "đây là tệp Word 97–2003 (.doc); hãy mở bằng Word và lưu lại dạng Word Document "
+        "(.docx)",
+        "this is a Word 97–2003 (.doc) file; open it in Word and save it as a Word "
+        "Document (.docx)",
+    ),
+    "office.unreadable_docx": (
+        "không mở được tệp Word (.docx): {error}",
+        "cannot open the Word (.docx) file: {error}",
+    ),
+    "office.no_docx": (
+        "cần gói python-docx để đọc tệp Word; cài bằng: pip install python-docx "
+        "(phần tùy chọn cchc-score[word])",
+        "the python-docx package is needed for Word files; install it with: "
+        "pip install python-docx (the optional cchc-score[word] extra)",
+    ),
+    "office.no_word_table": (
+        "không thấy bảng tiêu chí trong tệp Word (cần một bảng có dòng tiêu đề STT và "
+        "tiêu chí/nội dung)",
+        "no criteria table in the Word file (a table whose header names STT and the "
+        "criterion/content is needed)",
     ),
     # the self-assessment form
     "office.form_no_table": (

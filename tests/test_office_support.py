@@ -6,6 +6,7 @@ openpyxl in a temporary folder, with the traits real files have."""
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections.abc import Sequence
@@ -18,7 +19,10 @@ import pytest
 openpyxl = pytest.importorskip("openpyxl")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "criteria-workbooks"
+#: the shared reference workbooks (never committed): beside the checkout, or
+#: wherever CCHC_SHARED_WORKBOOKS says (a worktree lives elsewhere)
+SHARED = Path(os.environ.get("CCHC_SHARED_WORKBOOKS")
+              or ROOT.parent / "shared" / "data" / "criteria-workbooks")
 
 OFFICIAL_HEADER = ("STT", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần", "Điểm tối đa (chuẩn)",
                    "Điểm tự chấm", "Điểm thẩm định", "Điểm đạt được", "Ghi chú")

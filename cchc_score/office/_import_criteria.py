@@ -1,16 +1,25 @@
 """`cchc-score import-criteria`: read a province's criteria annex (the Excel
-table units fill in by hand) and write a criteria file.
+table units fill in by hand, or the Word tables of a decision's annex) and
+write a criteria file.
 
-The layout is the official one: STT (code), the title, the maximum, then the
-self, appraisal and final points and notes; under each sub-criterion one row
-per scoring option, with no code. Columns are found by their header words,
-so a moved column or helper formulas beside the table do not matter.
+The official layout is STT (code), the title, the maximum, then the self,
+appraisal and final points and notes; under each sub-criterion one row per
+scoring option, with no code. Civil layouts (Word annexes mostly) number
+components I, II or A, B, put the options inside the title cell or in a
+guidance column, and write points as "1 điểm" or "0,5đ" (`_annex_rows`).
+Columns are found by their header words and checked against their content
+(`_annex`), so a moved column or helper formulas beside the table do not
+matter.
 
 Nothing is repaired silently. A mistyped or duplicate code, a code that
 does not fit under the row above, a parent whose children do not add up, an
-option above its maximum: each is reported with its workbook row. With
-`fix_codes` the codes are renumbered by row order and every change is
-reported (and listed in the output's `defects`).
+option above its maximum: each is reported with its row. With `fix_codes`
+suspicious codes are repaired by the table's structure (`_code_repair`),
+every repair listed with its row, the code read and the code chosen and
+why; when two repairs fit equally the import stops and names both. Option
+rows that were given codes by mistake ("2.4.1 Có ban hành: 0,5", "2.4.2
+Không ban hành: 0" under a 2.4 worth 0,5) become the options of their
+parent, with a warning naming the rows.
 """
 
 from __future__ import annotations
@@ -18,56 +27,30 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .. import _toml_write as tw
 from .._i18n import Msg, msg
 from .._model import Issue, Location
-from .._version import __version__
 from ..exceptions import InputError
 from ..rules import RuleKinds
-from . import _cells
+from . import _annex, _code_repair
+from ._annex_rows import CODE, NodeRow, read_rows
 from ._deps import load_workbook
-from ._rule_text import OptionRow, Problem, Reading, option_from_cells, read_rule
+from ._import_write import Meta, Source, set_id, walk, write
+from ._rule_text import OptionRow, Problem, read_rule
 
-CODE = re.compile(r"^\d+(\.\d+)*$")
-HEADER = {
-    "code": ("=stt", "=tt", "=ma", "ma so", "ma tieu chi", "stt"),
-    "title": ("tieu chi", "noi dung", "linh vuc"),
-    "max": ("toi da", "diem chuan"),
-}
-_TOTAL = re.compile(r"^(tong cong|tong so diem|tong diem|tong)\s*:?$")
+__all__ = ["Imported", "Meta", "import_criteria", "set_id"]
+
 _YEAR = re.compile(r"năm\s+(20\d\d)", re.IGNORECASE)
-
-
-@attrs.frozen
-class Meta:
-    """What the command line may say about the set (None: from the workbook)."""
-
-    id: str | None = None
-    title: str | None = None
-    group: str | None = None
-    year: int | None = None
-    issuer: str | None = None
-    decision: str | None = None
-
-
-@attrs.define
-class _NodeRow:
-    row: int
-    printed: str
-    depth: int
-    title: str
-    max: Decimal | None
-    options: list[OptionRow] = attrs.field(factory=list)
-    code: str = ""
-    children: list[_NodeRow] = attrs.field(factory=list)
-    reading: Reading | None = None
+#: how an option's text starts ("Có …", "Không …", "Từ 70% …", "Dưới …")
+_OPTION_SHAPE = re.compile(r"^(có|không|chưa|từ|dưới|trên|đạt|đầy đủ|đúng|chậm|\d+\s*%)(\s|$)",
+                           re.IGNORECASE)
+#: files that must be converted first, with the format to save them as
+_CONVERT = {".xls": "xlsx", ".ods": "xlsx", ".doc": "docx", ".odt": "docx", ".rtf": "docx"}
 
 
 @attrs.frozen
@@ -88,35 +71,63 @@ class Imported:
         return self.text is None
 
 
-def import_criteria(path: Path | str, meta: Meta = Meta(), *, fix_codes: bool = False,
+_NO_META = Meta()
+
+
+def import_criteria(path: Path | str, meta: Meta = _NO_META, *, fix_codes: bool = False,
                     lang: str = "vi", kinds: RuleKinds | None = None,
                     sheet: str | None = None) -> Imported:
-    """Read a criteria workbook and return the criteria file text."""
+    """Read a criteria annex (.xlsx, or .docx) and return the criteria file text."""
     path = Path(path)
     reader = _Reader(path, fix_codes, kinds or RuleKinds.builtin())
-    wb = load_workbook(path)
-    ws, header_row, columns = reader.locate(wb, sheet)
-    reader.read_rows(ws, header_row, columns)
-    roots = reader.build_tree()
+    suffix = path.suffix.lower()
+    if suffix in _CONVERT:
+        raise InputError([Issue("error", _convert(path, suffix), Location(str(path)))])
+    extra: list[str] = []
+    if suffix in (".docx", ".docm"):
+        from ._annex_word import read_docx
+
+        annex, extra = read_docx(path)
+        if not annex.found_header:
+            reader.error(msg("office.no_word_table"), None, None)
+            return Imported(None, tuple(reader.issues))
+    else:
+        annex = reader.locate(load_workbook(path), sheet)
+    roots = reader.read(annex)
     if reader.failed or not roots:
         if not roots and not reader.failed:
             reader.error(msg("office.no_nodes"), None, None)
         return Imported(None, tuple(reader.issues))
-    year = meta.year or reader.year()
+    year = meta.year or reader.year(annex.heading, extra)
     if year is None:
         reader.error(msg("office.no_year"), None, None)
         return Imported(None, tuple(reader.issues))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = _write(reader, roots, meta, year, digest, ws.title, header_row, lang)
+    source = Source(path, annex.heading, digest, annex.where, annex.header_row)
+    text = write(source, reader.issues, roots, meta, year, lang)
     errors = _verify(text, path, reader.kinds)
     if errors:  # a bug of ours, or a --id the loader refuses: never write a broken file
         return Imported(None, (*reader.issues, *errors))
-    nodes = [n for r in roots for n in _walk(r)]
+    nodes = [n for r in roots for n in walk(r)]
     leaves = [n for n in nodes if not n.children]
     return Imported(text, tuple(reader.issues), len(nodes), len(leaves),
                     sum(1 for n in leaves if n.reading is not None and n.reading.manual),
                     sum((r.max or Decimal(0) for r in roots), Decimal(0)),
                     meta.id or set_id(path))
+
+
+def _convert(path: Path, suffix: str) -> Msg:
+    """What to do with a file that must be saved in another format first:
+    an old binary Excel or Word file is named as such."""
+    try:
+        with open(path, "rb") as handle:
+            old = handle.read(4) == b"\xd0\xcf\x11\xe0"
+    except OSError:
+        old = False
+    if old and suffix in (".xls", ".doc"):
+        return msg("office.unreadable" if suffix == ".xls" else "office.unreadable_docx",
+                   error=msg("office.xls" if suffix == ".xls" else "office.doc"))
+    return msg("office.convert", suffix=suffix, target=_CONVERT[suffix])
 
 
 def _verify(text: str, path: Path, kinds: RuleKinds) -> list[Issue]:
@@ -133,27 +144,13 @@ def _verify(text: str, path: Path, kinds: RuleKinds) -> list[Issue]:
     return [i for i in issues if i.level == "error"]
 
 
-def set_id(path: Path) -> str:
-    """A criteria-set id from a file name ("Bảng 1.xlsx" → "bang-1")."""
-    words = re.findall(r"[a-z0-9]+", _cells.plain_fold(path.stem))
-    return "-".join(words) or "bo-chi-so"
-
-
-def _walk(node: _NodeRow) -> list[_NodeRow]:
-    out = [node]
-    for child in node.children:
-        out.extend(_walk(child))
-    return out
-
-
 class _Reader:
     def __init__(self, path: Path, fix_codes: bool, kinds: RuleKinds) -> None:
         self.path = path
         self.fix_codes = fix_codes
         self.kinds = kinds
         self.issues: list[Issue] = []
-        self.rows: list[_NodeRow] = []
-        self.heading: str = ""
+        self.rows: list[NodeRow] = []
         self.total: Decimal | None = None
         self.total_row: int | None = None
         self.texts: list[str] = []
@@ -166,13 +163,16 @@ class _Reader:
     def warn(self, message: Msg, code: str | None, row: int | None) -> None:
         self.issues.append(Issue("warning", message, Location(str(self.path), code, row=row)))
 
+    def report(self, level: str, message: Msg, code: str | None, row: int | None) -> None:
+        (self.error if level == "error" else self.warn)(message, code, row)
+
     @property
     def failed(self) -> bool:
         return any(i.level == "error" for i in self.issues)
 
     # -- the table -------------------------------------------------------------------
 
-    def locate(self, wb: Any, wanted: str | None) -> tuple[Any, int, dict[str, int]]:
+    def locate(self, wb: Any, wanted: str | None) -> _annex.Annex:
         sheets = list(wb.worksheets)
         if wanted is not None:
             sheets = [ws for ws in sheets if ws.title == wanted]
@@ -184,67 +184,25 @@ class _Reader:
         for ws in sheets:
             rows = ((r[0].row, [c.value for c in r]) for r in ws.iter_rows(max_col=30)
                     if r)
-            found = _cells.find_header(rows, HEADER, ("code", "title", "max"))
+            found = _annex.find_roles(rows)
             if found is not None:
-                return ws, found[0], found[1]
+                return _annex.read_sheet(ws, found[0], found[1])
         ws = sheets[0]
         self.warn(msg("office.no_header", sheet=ws.title), None, None)
-        return ws, 0, {"code": 0, "title": 1, "max": 2}
+        return _annex.read_sheet(ws, 0, {})
 
-    def read_rows(self, ws: Any, header_row: int, columns: dict[str, int]) -> None:
-        merged = _cells.merged_across(ws)
-        for r in range(1, header_row):
-            for c in range(1, 12):
-                words = _cells.text(ws.cell(r, c).value)
-                if len(words) > len(self.heading):
-                    self.heading = words
-
-        def cell(r: int, field: str) -> Any:
-            c = columns[field] + 1
-            raw = ws.cell(r, c).value
-            return merged.get((r, c)) if raw is None else raw
-
-        current: _NodeRow | None = None
-        for r in range(header_row + 1, ws.max_row + 1):
-            code_cell, title_cell, max_cell = cell(r, "code"), cell(r, "title"), cell(r, "max")
-            code, title = _cells.code(code_cell), _cells.text(title_cell)
-            if not code and not title and not _cells.text(max_cell):
-                continue
-            folded_code, folded_title = _cells.plain_fold(code), _cells.plain_fold(title)
-            if folded_code.startswith("ghi chu") or folded_title.startswith("ghi chu"):
-                break
-            if re.fullmatch(r"\(?\d+\)?", title) and re.fullmatch(r"\(?\d*\)?", code):
-                continue  # the "(1) (2) (3)" column-numbering row under a header
-            if not CODE.match(code) and _TOTAL.match(folded_title):
-                self.total = _cells.number(max_cell)
-                self.total_row = r
-                break
-            self.texts.append(title)
-            if CODE.match(code) or re.search(r"\d", code):
-                if not CODE.match(code):
-                    groups = re.findall(r"\d+", code)
-                    if not self.fix_codes:
-                        self.error(msg("office.bad_code", code=code), code, r)
-                    depth = len(groups)
-                else:
-                    depth = code.count(".") + 1
-                node_max = _cells.number(max_cell)
-                if node_max is None:
-                    self.error(msg("office.no_max", code=code), code, r)
-                current = _NodeRow(r, code, depth, title, node_max)
-                self.rows.append(current)
-                continue
-            if current is None:
-                self.warn(msg("office.option_before_node", text=title), None, r)
-                continue
-            option, problem = option_from_cells(title_cell, max_cell, r)
-            if problem is not None:
-                self.warn(problem, current.printed, r)
-            current.options.append(option)
+    def read(self, annex: _annex.Annex) -> list[NodeRow]:
+        found = read_rows(annex, self.fix_codes, self.report)
+        self.rows, self.texts = found.nodes, found.texts
+        self.total, self.total_row = found.total, found.total_row
+        return self.build_tree()
 
     # -- codes and the tree --------------------------------------------------------
 
     def assign_codes(self) -> None:
+        if self.fix_codes:
+            self._repair_codes()
+            return
         path: list[int] = []
         seen: dict[str, int] = {}
         for node in self.rows:
@@ -256,38 +214,51 @@ class _Reader:
             expected = [*path[:depth - 1], (path[depth - 1] + 1) if len(path) >= depth else 1]
             want = ".".join(map(str, expected))
             printed = node.printed
-            if self.fix_codes:
-                if printed != want:
-                    key = "office.code_fixed_dup" if printed in seen else "office.code_fixed"
-                    self.warn(msg(key, old=printed, new=want,
-                                  first=seen.get(printed, "")), want, node.row)
-                node.code = want
+            node.code = printed
+            if not CODE.match(printed):
+                path = expected
+            elif printed in seen:
+                self.error(msg("office.dup_code", code=printed, first=seen[printed],
+                               expected=want), printed, node.row)
+                path = expected
+            elif printed.rpartition(".")[0] != want.rpartition(".")[0]:
+                self.error(msg("office.misplaced_code", code=printed, expected=want),
+                           printed, node.row)
                 path = expected
             else:
-                node.code = printed
-                if not CODE.match(printed):
-                    path = expected
-                elif printed in seen:
-                    self.error(msg("office.dup_code", code=printed, first=seen[printed],
-                                   expected=want), printed, node.row)
-                    path = expected
-                elif printed.rpartition(".")[0] != want.rpartition(".")[0]:
-                    self.error(msg("office.misplaced_code", code=printed, expected=want),
-                               printed, node.row)
-                    path = expected
-                else:
-                    if printed != want:
-                        self.warn(msg("office.code_order", code=printed, expected=want),
-                                  printed, node.row)
-                    path = [int(p) for p in printed.split(".")]
+                if printed != want:
+                    self.warn(msg("office.code_order", code=printed, expected=want),
+                              printed, node.row)
+                path = [int(p) for p in printed.split(".")]
             seen.setdefault(printed, node.row)
 
-    def build_tree(self) -> list[_NodeRow]:
+    def _repair_codes(self) -> None:
+        entries = [_code_repair.Entry(n.row, n.printed, n.title, n.max, bool(n.options))
+                   for n in self.rows]
+        codes, repairs, unsure = _code_repair.repair(entries)
+        for node, code in zip(self.rows, codes, strict=True):
+            node.code = code
+        for fix in repairs:
+            why = msg(f"office.why_{fix.why}")
+            if fix.rejected:
+                why = msg("office.why_rejected", why=why, others=[f"“{c}”" for c in fix.rejected])
+            if fix.first is not None:
+                self.warn(msg("office.code_fixed_dup", old=fix.printed, new=fix.code,
+                              first=fix.first, why=why), fix.code, fix.row)
+            else:
+                self.warn(msg("office.code_fixed", old=fix.printed, new=fix.code, why=why),
+                          fix.code, fix.row)
+        for doubt in unsure:
+            self.error(msg("office.code_ambiguous", code=doubt.printed, options=[
+                msg("office.candidate", code=c, why=msg(f"office.why_{w}"))
+                for c, w in doubt.candidates]), doubt.printed, doubt.row)
+
+    def build_tree(self) -> list[NodeRow]:
         self.assign_codes()
         if self.failed:
             return []
         by_code = {n.code: n for n in self.rows}
-        roots: list[_NodeRow] = []
+        roots: list[NodeRow] = []
         for node in self.rows:
             parent = node.code.rpartition(".")[0]
             if parent:
@@ -296,8 +267,18 @@ class _Reader:
                 roots.append(node)
         for node in self.rows:
             if node.children:
+                self._options_by_shape(node)
+        self.rows = [n for r in roots for n in walk(r)]
+        for node in reversed(self.rows):  # children before parents
+            if node.max is None and node.children and all(k.max is not None
+                                                           for k in node.children):
+                node.max = sum((k.max for k in node.children if k.max is not None), Decimal(0))
+        for node in self.rows:
+            if node.max is None:
+                self.error(msg("office.no_max", code=node.code), node.code, node.row)
+            elif node.children:
                 self._check_parent(node)
-            elif node.max is not None:
+            else:
                 node.reading = read_rule(node.code, node.max, node.options, self.kinds)
                 for problem in node.reading.problems:
                     self._problem(problem, node)
@@ -307,7 +288,26 @@ class _Reader:
                       self.total_row)
         return roots
 
-    def _check_parent(self, node: _NodeRow) -> None:
+    def _options_by_shape(self, node: NodeRow) -> None:
+        """Coded rows that are really the options of `node`: leaves without
+        options of their own, worded as options, the best worth the node's
+        maximum, and together not adding up to it (or one worth 0)."""
+        kids = node.children
+        if (node.max is None or len(kids) < 2 or node.options
+                or any(k.children or k.options or k.max is None for k in kids)):
+            return
+        if not all(_OPTION_SHAPE.match(k.title) for k in kids):
+            return
+        worth = [k.max for k in kids if k.max is not None]
+        if max(worth) != node.max or (sum(worth) == node.max and min(worth) != 0):
+            return
+        node.options = [OptionRow(k.title, k.max, k.row) for k in kids]
+        node.children = []
+        self.warn(msg("office.options_coded", code=node.code,
+                      rows=", ".join(str(k.row) for k in kids),
+                      codes=", ".join(k.printed for k in kids)), node.code, kids[0].row)
+
+    def _check_parent(self, node: NodeRow) -> None:
         if node.options:
             self.warn(msg("office.options_on_parent", code=node.code, count=len(node.options)),
                       node.code, node.options[0].row)
@@ -320,15 +320,15 @@ class _Reader:
                            children=", ".join(f"{k.code}: {k.max}" for k in node.children)),
                        node.code, node.row)
 
-    def _problem(self, problem: Problem, node: _NodeRow) -> None:
+    def _problem(self, problem: Problem, node: NodeRow) -> None:
         row = problem.row if problem.row is not None else node.row
         if problem.level == "error":
             self.error(problem.message, node.code, row)
         else:
             self.warn(problem.message, node.code, row)
 
-    def year(self) -> int | None:
-        for words in [self.heading, *self.texts]:
+    def year(self, heading: str, extra: list[str]) -> int | None:
+        for words in [heading, *self.texts, *extra]:
             m = _YEAR.search(words)
             if m:
                 return int(m.group(1))
@@ -338,78 +338,3 @@ class _Reader:
                 if m:
                     return int(m.group(1))
         return None
-
-
-# -- writing the criteria file -----------------------------------------------------------
-
-
-def _write(reader: _Reader, roots: Sequence[_NodeRow], meta: Meta, year: int, digest: str,
-           sheet: str, header_row: int, lang: str) -> str:
-    name = reader.path.name
-    title = meta.title or reader.heading or name
-    set_ident = meta.id or set_id(reader.path)
-    nodes = [n for r in roots for n in _walk(r)]
-    leaves = [n for n in nodes if not n.children]
-    manual = [n.code for n in leaves if n.reading is not None and n.reading.manual]
-    by_row = sorted(reader.issues, key=lambda i: i.where.row or 0)  # stable: same row keeps order
-    defects = [_defect(i, lang) for i in by_row]
-    def t(name: str, /, **kw: Any) -> str:
-        return msg(name, **kw).render(lang)
-
-    lines = tw.comment(title)
-    lines += ["#"]
-    lines += tw.comment(t("office.hdr_imported", file=name, version=__version__))
-    lines += [f"#   sha256: {digest}"]
-    lines += tw.comment(t("office.hdr_counts", sheet=sheet, row=header_row, nodes=len(nodes),
-                          leaves=len(leaves), manual=len(manual)))
-    if defects:
-        lines += ["#", *tw.comment(t("office.hdr_defects"))]
-        lines += [f"#   - {d}" for d in defects]
-    if manual:
-        lines += ["#", *tw.comment(t("office.hdr_manual", codes=", ".join(manual)))]
-    lines.append("")
-    lines += tw.assignments({
-        "schema": 1, "id": set_ident, "title": title, "group": meta.group or "chung",
-        "years": [year, year], "scale": 100, "decimals": 2, "ties": "shared"})
-    source: dict[str, Any] = {
-        "issuer": meta.issuer or t("office.unknown_issuer"),
-        "decision": meta.decision or t("office.unknown_decision"),
-        "note": t("office.src_note", file=name),
-        "provenance": t("office.src_provenance", file=name, digest=digest, sheet=sheet),
-    }
-    lines += ["", "[source]", *tw.assignments(source)]
-    if defects:  # one per line: assignments() would write the list on one line
-        lines.append("defects = [")
-        lines += [f"  {tw.string(d)}," for d in defects]
-        lines.append("]")
-    for node in nodes:
-        lines += ["", *_node_lines(node, t)]
-    return "\n".join(lines) + "\n"
-
-
-def _defect(issue: Issue, lang: str) -> str:
-    where = msg("office.at_row", row=issue.where.row).render(lang) if issue.where.row else ""
-    code = f"{issue.where.code}: " if issue.where.code else ""
-    return f"{where}{code}{issue.message.render(lang)}"
-
-
-def _node_lines(node: _NodeRow, t: Any) -> list[str]:
-    lines: list[str] = []
-    reading = node.reading
-    if reading is not None and reading.manual:
-        lines += tw.comment(t("office.node_manual"))
-    if reading is not None and reading.method == "survey":
-        lines += tw.comment(t("office.node_survey"))
-    lines.append("[[nodes]]")
-    table: dict[str, Any] = {"code": node.code, "title": node.title, "max": node.max}
-    if reading is not None:
-        if reading.method == "survey":
-            table["method"] = "survey"
-            table["evidence"] = "none"
-        if node.options:
-            table["source_text"] = "; ".join(o.text for o in node.options)
-    lines += tw.assignments(table)
-    if reading is not None:
-        lines.append("[nodes.rule]")
-        lines += tw.assignments(reading.rule)
-    return lines

@@ -37,8 +37,25 @@ from ._cells import text as cell_text
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-#: a trailing ": 0,5" / ":2" / ": 1.5" on an option's text
-_POINTS = re.compile(r"[:：]\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\.?\s*$", re.IGNORECASE)
+#: an option's points written in its text: a trailing ": 0,5" / ":2" / ": 1.5 điểm",
+#: or (civil layouts) a trailing "1 điểm", "0,5đ", "(1 điểm)", "- 1 điểm", or
+#: a leading "1 điểm: …" / "1 điểm - nếu …"
+_POINTS = re.compile(
+    r"(?:[:：]\s*(?P<a>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\.?"
+    r"|(?:\(\s*|[-–—=]\s*|,\s*|\s)(?:được\s+|đạt\s+|cho\s+)?(?P<b>\d+(?:[.,]\d+)?)\s*"
+    r"(?:điểm|đ)\s*\)?\.?)\s*$"
+    r"|^\s*(?P<c>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*[:：\-–—]\s*(?:nếu\s+)?",
+    re.IGNORECASE)
+
+
+def _points_text(words: str) -> str | None:
+    m = _POINTS.search(words)
+    return (m.group("a") or m.group("b") or m.group("c")) if m else None
+
+
+def has_points(words: str) -> bool:
+    """Whether a line states its points ("…: 1", "… 1 điểm", "0,5đ")."""
+    return _POINTS.search(words) is not None
 _FRACTIONS = {"¼": Decimal(25), "½": Decimal(50), "¾": Decimal(75)}
 _QUANTITY = re.compile(
     r"(?P<frac>[¼½¾])"
@@ -61,7 +78,8 @@ class OptionRow:
     @property
     def label(self) -> str:
         """The option's words without the trailing points (": 0,5")."""
-        return _POINTS.sub("", self.text).strip().rstrip(":").strip()
+        label = _POINTS.sub("", self.text).strip().rstrip(":").strip()
+        return label[:1].upper() + label[1:] if _POINTS.match(self.text) else label
 
     @property
     def short_label(self) -> str:
@@ -86,8 +104,8 @@ def option_from_cells(title: Any, points_cell: Any, row: int | None = None
     and differ the text wins (it is what the decision says) and a problem
     is returned."""
     words = cell_text(title)
-    suffix = _POINTS.search(words)
-    from_text = parse_decimal(suffix.group(1)) if suffix else None
+    written = _points_text(words)
+    from_text = parse_decimal(written) if written is not None else None
     from_cell: Decimal | None = None
     if points_cell is not None and cell_text(points_cell):
         try:

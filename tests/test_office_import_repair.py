@@ -1,0 +1,126 @@
+"""`import-criteria --fix-codes` repairs a mistyped code by the table's
+structure (not only by row order), lists every repair, and stops when two
+repairs fit equally; option rows given codes by mistake become the options
+of their parent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score.cli import main
+from cchc_score.load import check_criteria
+from cchc_score.office import import_criteria
+from cchc_score.office._code_repair import Entry, candidates, repair, slip
+from cchc_score.rules import RuleKinds
+
+from .test_office_support import SMALL, criteria_workbook, replace_rows
+
+KINDS = RuleKinds.builtin()
+
+
+def _criteria(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    out = tmp_path / "out.toml"
+    out.write_text(text, encoding="utf-8")
+    criteria, issues = check_criteria(out, KINDS)
+    assert criteria is not None, [i.render("en") for i in issues]
+    return criteria
+
+
+def test_missing_dot_under_a_criterion_without_options_is_read_as_its_child(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"1.21" under 1.2 (a criterion with no options of its own) becomes
+    1.2.1, not a sibling 1.3 that would shift 1.2.2 and break the sums: the
+    tree equals the clean table's (codes, maxima, sums), and the repair is
+    listed with its row, the code read, the code chosen and why."""
+    clean = import_criteria(criteria_workbook(tmp_path / "clean.xlsx"))
+    rows = replace_rows(SMALL, {15: ("1.21", "Tin, bài về cải cách hành chính", 1)})
+    book = criteria_workbook(tmp_path / "bang.xlsx", rows)
+    assert import_criteria(book).failed  # without --fix-codes: reported, nothing written
+    out = tmp_path / "fixed.toml"
+    assert main(["import-criteria", str(book), "--fix-codes", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "dòng 20" in err and "“1.21” → “1.2.1”" in err and "thiếu dấu chấm" in err
+    assert "“1.3”" in err  # the repair it rejected, named
+    fixed = _criteria(tmp_path, out.read_text(encoding="utf-8"))
+    assert clean.text is not None
+    expected = _criteria(tmp_path, clean.text)
+    assert [(n.code, n.max) for n in fixed.walk()] == [(n.code, n.max) for n in expected.walk()]
+    assert fixed.node("1.2").max == sum((k.max for k in fixed.node("1.2").children),
+                                        Decimal(0))
+    assert any("1.21" in d and "1.2.1" in d for d in fixed.source.defects)
+
+
+def test_two_repairs_that_fit_equally_stop_the_import_naming_both(tmp_path: Path) -> None:
+    """"1.21" after a 1.2 without options, where reading it as 1.2.1 breaks
+    the component's sum and reading it as 1.3 leaves 1.2 with nothing to
+    score: the import stops with an error naming both repairs."""
+    rows = [
+        (1, "CÔNG TÁC CHỈ ĐẠO NĂM 2024", 6),
+        ("1.1", "Kế hoạch", 2), (None, "Có kế hoạch: 2", "2"), (None, "Không có: 0", "0"),
+        ("1.2", "Báo cáo", 2),
+        ("1.21", "Báo cáo định kỳ", 2), (None, "Có báo cáo: 2", "2"), (None, "Không: 0", "0"),
+        (2, "TỔ CHỨC BỘ MÁY", 94), ("2.1", "Đánh giá chung", 94),
+        (None, "Hội đồng xem xét", None),
+    ]
+    imported = import_criteria(criteria_workbook(tmp_path / "bang.xlsx", rows, total=100),
+                               fix_codes=True)
+    assert imported.failed
+    [error] = [i for i in imported.issues if i.level == "error"]
+    text = error.render("vi")
+    assert error.where.row == 10 and "“1.2.1”" in text and "“1.3”" in text
+    assert "“1.21”" in error.render("en") and "equally" in error.render("en")
+
+
+def test_option_rows_coded_as_sub_criteria_become_the_options_of_their_parent(
+        tmp_path: Path) -> None:
+    """"2.2.1 Có ban hành quy chế: 0,5" / "2.2.2 Không ban hành: 0" under a
+    2.2 worth 0,5 are its options (a yes/no leaf), with a warning naming
+    both rows; the set passes check and scores 0,5 for "có"."""
+    rows = [*SMALL[:26],
+            (2, "CẢI CÁCH TỔ CHỨC BỘ MÁY", 90),
+            ("2.1", "Đánh giá chung", "89,5"), ("2.1.1", "Kết quả do Hội đồng đánh giá", 89.5),
+            (None, "Hội đồng xem xét, đánh giá theo thực tế", None),
+            ("2.2", "Ban hành quy chế làm việc", 0.5),
+            ("2.2.1", "Có ban hành quy chế: 0,5", 0.5),
+            ("2.2.2", "Không ban hành: 0", 0)]
+    imported = import_criteria(criteria_workbook(tmp_path / "bang.xlsx", rows))
+    assert imported.text is not None, [i.render("en") for i in imported.issues]
+    criteria = _criteria(tmp_path, imported.text)
+    leaf = criteria.node("2.2")
+    assert leaf.is_leaf and leaf.rule.kind == "yes_no" and leaf.rule.yes == Decimal("0.5")
+    assert "2.2.1" not in criteria.codes and "2.2.2" not in criteria.codes
+    [warning] = [i for i in imported.issues if i.message.key == "office.options_coded"]
+    assert warning.level == "warning" and "36, 37" in warning.render("vi")
+
+
+def test_real_sub_criteria_worded_like_options_stay_sub_criteria(tmp_path: Path) -> None:
+    """Children that add up to their parent and none worth 0 are kept as
+    sub-criteria, however they are worded."""
+    rows = replace_rows(SMALL, {23: ("1.2.3", "Có kế hoạch tuyên truyền", 1.5)})
+    imported = import_criteria(criteria_workbook(tmp_path / "bang.xlsx", rows))
+    assert imported.text is not None
+    assert "1.2.3" in _criteria(tmp_path, imported.text).codes
+
+
+@pytest.mark.parametrize(("printed", "code", "why"), [
+    ("3.21", (3, 2, 1), "missing_dot"), ("3..2", (3, 2), "extra_dot"),
+    ("3.2.", (3, 2), "extra_dot"), ("2.3", (3, 2), "swapped"), ("3.4", (3, 2), "skipped"),
+    ("4.2", (3, 2), "number"), ("3.2", (3, 3), "duplicate")])
+def test_each_kind_of_slip_is_recognised(printed: str, code: tuple[int, ...], why: str) -> None:
+    """Each slip a typist makes is named: a missing or extra dot, two digits
+    swapped, a skipped number, one number wrong, a repeated code."""
+    seen = {"3.2": 5} if why == "duplicate" else {}
+    assert slip(printed, code, seen) == why
+
+
+def test_a_code_that_fits_needs_no_repair_and_a_clean_table_none() -> None:
+    """Natural codes are accepted as printed: no repair, no ambiguity."""
+    entries = [Entry(i, c, f"t{i}", Decimal(m), o) for i, (c, m, o) in enumerate([
+        ("1", 3, False), ("1.1", 1, True), ("1.2", 2, False), ("1.2.1", 2, True),
+        ("2", 1, False), ("2.1", 1, True)])]
+    assert candidates(entries[3], (1, 2), {}) == []
+    codes, repairs, unsure = repair(entries)
+    assert codes == [e.printed for e in entries] and repairs == [] and unsure == []
