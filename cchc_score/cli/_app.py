@@ -14,7 +14,7 @@ import attrs
 
 from .._i18n import DEFAULT_LANG, LANGS, msg
 from .._model import Issue
-from ..plugins import PluginProblem, Registry, registry_for
+from ..plugins import CONFIG_FILE, PluginProblem, Registry, registry_for
 
 
 @attrs.frozen
@@ -229,7 +229,15 @@ def _registry(args: argparse.Namespace) -> Registry:
 
 def _read_too(args: argparse.Namespace) -> list[Path]:
     """The files a run reads besides its assessments, none of which -o may
-    replace: --survey, --previous, --criteria given as a path, --plugin files."""
+    replace, with or without --force: --survey, --previous, --criteria given
+    as a path, --plugin files, the project config, the plugin files it
+    lists and every criteria file the plugins ship."""
     named = [getattr(args, "survey", None), getattr(args, "previous", None),
-             getattr(args, "criteria", None), *args.plugin, *getattr(args, "plugin_after", [])]
+             getattr(args, "criteria", None), *args.plugin, *getattr(args, "plugin_after", []),
+             Path(CONFIG_FILE), Path("pyproject.toml")]
+    registry = getattr(args, "registry", None)
+    if registry is not None:
+        named += [getattr(info.plugin, "__file__", None) for info in registry.plugins()]
+        named += [info.origin for info in registry.plugins() if info.source == "file"]
+        named += [path for path, _ in registry.criteria_files]
     return [Path(p) for p in named if p and Path(p).is_file()]

@@ -25,6 +25,7 @@ from ._app import (
     _subparser,
     _texts,
 )
+from ._console import console
 
 #: every subcommand, in the order `--help` lists them
 COMMANDS: tuple[Command, ...] = (*_score.COMMANDS, *_office.COMMANDS, *_sets.COMMANDS)
@@ -56,6 +57,11 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with console():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_lang_of(argv))
     args = parser.parse_args(argv)
