@@ -1,11 +1,17 @@
 """Scoring: pure functions from (criteria set, assessment) to results, and
-ranking of many results. Decimal end to end; nothing is rounded here except
-the published index used to rank and band (as provinces do)."""
+ranking of many results.
+
+One representation (docs/criteria-format.md, "Precision"): Decimal end to
+end, and the only rounding is the set's `precision` applied once to each
+leaf's points (`carry`, whatever stage or pool they end up in) and once to
+the index (`divide`). Every other figure is an exact sum of carried leaves,
+so two units with equal totals have equal figures everywhere, and ranks and
+bands use the published index (the carried index rounded to `decimals`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -22,24 +28,10 @@ from ._model import (
     Stage,
     UnitResult,
 )
-from ._numbers import quantize
+from ._numbers import carry, divide, quantize
 from .rules import Context, Outcome
 
 ZERO = Decimal(0)
-#: Points that come out of a division (a proportional share, a weighted
-#: survey) are carried to 12 decimal places. Every sum of such numbers is then
-#: exact in Decimal's 28 digits, so lost parts add up exactly to max − points;
-#: the published figures (2 or 3 decimals) are far coarser.
-POINTS_PLACES = 12
-_QUANTUM = Decimal(1).scaleb(-POINTS_PLACES)
-
-
-def carry(points: Decimal) -> Decimal:
-    """Points as the engine carries them (see POINTS_PLACES)."""
-    exponent = points.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -POINTS_PLACES:
-        return points.quantize(_QUANTUM, rounding=ROUND_HALF_UP)
-    return points
 
 #: a tie policy turns published indexes, sorted high to low, into ranks
 TiePolicy = Callable[[Sequence[Decimal]], list[int]]
@@ -95,6 +87,16 @@ class _Scorer:
             return _not_applicable(node, na)
         return self.leaf(node)
 
+    def settle(self, node: Node, out: Outcome) -> Outcome:
+        """A rule's outcome as the engine carries it: rounded once to the
+        set's precision, then bounded by the leaf's maximum (for bonus and
+        penalty it is the cap). Self and appraised points both pass here, so
+        a leaf's self points are the same figure in every stage."""
+        if out.na:
+            return out
+        points = min(max(carry(out.points, self.criteria.precision), ZERO), node.max)
+        return out if points == out.points else attrs.evolve(out, points=points)
+
     def leaf(self, node: Node) -> NodeResult:
         assert node.rule is not None
         ctx = Context(self.assessment.year)
@@ -104,12 +106,12 @@ class _Scorer:
                                   pending=True, explanation=msg("out.pending"),
                                   role=node.role, method="survey")
             out = node.rule.score(self.assessment.survey[node.code], ctx)
-            return _scored(node, out)
+            return _scored(node, self.settle(node, out))
         answer = self.assessment.answers.get(node.code)
         if answer is None or answer.value is None:
             own = Outcome(ZERO, msg("out.unanswered", max=node.max))
         else:
-            own = node.rule.score(answer.value, ctx)
+            own = self.settle(node, node.rule.score(answer.value, ctx))
             if answer.claimed is not None and answer.claimed != own.points:
                 self.issues.append(Issue("warning", msg(
                     "asm.claimed_differs", code=node.code, claimed=answer.claimed,
@@ -130,6 +132,7 @@ class _Scorer:
             inner = node.rule.score(entry.value, ctx)
             out = attrs.evolve(inner, explanation=msg("out.appraised_value",
                                                       inner=inner.explanation))
+        out = self.settle(node, out)
         if out.points != own.points and entry.reason is None:
             self.issues.append(Issue("warning", msg("asm.appraisal_reason", code=node.code),
                                      self.where(node.code)))
@@ -140,8 +143,7 @@ class _Scorer:
 def _scored(node: Node, out: Outcome, at_risk: Decimal = ZERO) -> NodeResult:
     if out.na:
         return _not_applicable(node, out.explanation)
-    # Every role is bounded by its maximum: for bonus and penalty it is the cap.
-    points = min(max(carry(out.points), ZERO), node.max)
+    points = out.points  # settled: carried and bounded by the leaf's maximum
     lost = node.max - points if node.role == "score" else ZERO
     return NodeResult(node.code, node.title, points, node.max, node.max, lost,
                       explanation=out.explanation, role=node.role, method=node.method,
@@ -204,7 +206,7 @@ def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
     if points != raw:
         issues = [*issues, Issue("warning", msg("asm.clamped", raw=raw, max=unit_max),
                                  Location(assessment.path))]
-    index = points / unit_max * criteria.scale if unit_max else ZERO
+    index = divide(points * criteria.scale, unit_max, criteria.precision) if unit_max else ZERO
     pools = _pools(scored, stage)
     pools["bonus"] = bonus
     pools["penalty"] = penalty

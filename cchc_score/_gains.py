@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._model import Assessment, NodeResult, Stage, UnitResult
+from ._numbers import carry
 from .rules import Context, Step
 
 ZERO = Decimal(0)
@@ -65,8 +66,11 @@ def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
         if best <= node.points:
             continue
         step = rule.next_step(values.get(node.code), node.points, ctx)
-        if step is not None and node.role == "score":
-            step = attrs.evolve(step, points=min(step.points, node.declared_max))
+        if step is not None:
+            # the points the engine would carry for that value (one precision)
+            points = carry(step.points, result.criteria.precision)
+            step = attrs.evolve(step, points=min(points, node.declared_max)
+                                if node.role == "score" else points)
         if step is not None and step.points <= node.points:
             step = None
         if step is not None and node.self_explanation is not None:

@@ -143,6 +143,9 @@ class CriteriaSet:
     scale: Decimal = Decimal(100)
     decimals: int = 2
     ties: str = "shared"
+    #: decimal places a leaf's points and the index are carried to when a
+    #: division does not terminate (the set's `precision` key)
+    precision: int = 12
     bands: tuple[Band, ...] = ()
     path: str | None = None
     content_hash: str = ""

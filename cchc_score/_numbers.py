@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -117,6 +118,44 @@ def spell(raw: int | float | Decimal) -> str:
             return repr(raw)
         return plain(Decimal(repr(raw)))
     return plain(Decimal(raw))
+
+
+#: the finest `precision` a criteria set may declare, and its default: points
+#: below 10^15 with 12 places fit Decimal's 28 digits, so every sum of carried
+#: points is exact
+PRECISION = 12
+
+
+def carry(value: Decimal, places: int = PRECISION) -> Decimal:
+    """A value as the engine carries it: unchanged when it has at most
+    `places` decimal places, otherwise rounded half-up to `places` (the one
+    rounding applied to a leaf's points and to the index; see the criteria
+    format's "Precision")."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -places:
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return value
+
+
+def divide(numerator: Decimal, denominator: Decimal, places: int = PRECISION) -> Decimal:
+    """numerator / denominator rounded half-up to `places` decimal places in
+    one exact step (no intermediate 28-digit quotient), so that equal ratios
+    always give equal results. A quotient that terminates within `places`
+    keeps its exact (short) spelling."""
+    if not denominator:
+        raise ZeroDivisionError("divide by zero")
+    num, den = Fraction(numerator), Fraction(denominator)
+    exact = num / den
+    scaled = exact * 10**places
+    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    sign = -1 if exact < 0 else 1
+    value = Decimal(sign * whole).scaleb(-places)
+    # "2.500000000000" → "2.5": the same number, spelt as short as it is exact
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import attrs
 from hypothesis import given, settings
@@ -44,12 +44,16 @@ def test_lost_adds_up_exactly(data: st.DataObject, stage: str) -> None:
 
 @given(data=st.data())
 def test_index_within_scale(data: st.DataObject) -> None:
-    """The index is points / applicable max × scale, within 0..scale."""
+    """The index is points / applicable max × scale, rounded half-up once to
+    the set's precision, within 0..scale."""
     criteria = data.draw(criteria_sets())
     result = score(criteria, data.draw(assessments(criteria)))
     assert ZERO <= result.index <= criteria.scale
     if result.max:
-        assert result.index == result.points / result.max * criteria.scale
+        with localcontext(prec=80):
+            exact = result.points * criteria.scale / result.max
+        assert result.index == exact.quantize(Decimal(1).scaleb(-criteria.precision),
+                                              rounding=ROUND_HALF_UP)
 
 
 @given(data=st.data())

@@ -56,6 +56,14 @@ HANDMADE: list[tuple[dict[str, Any], Decimal]] = [
     ({"kind": "tiers", "over": "ratio", "zero_denominator": "zero", "tiers": [
         {"min": 100, "points": 1}, {"above": D("66.6"), "points": D("0.5")}]}, D(1)),
     ({"kind": "yes_no", "yes": D("0.5"), "no": 1}, D(1)),
+    # 0/1 cannot reach "từ 75% đến dưới 100%": its next band is 1/1, 100 %
+    ({"kind": "tiers", "over": "ratio", "tiers": [
+        {"min": 100, "points": 2}, {"min": 75, "points": 1}]}, D(2)),
+    # inverted: fewer items score more, the best band is below every tier
+    ({"kind": "tiers", "over": "number", "below": 1, "tiers": [
+        {"min": 3, "points": 0}, {"min": 1, "points": D("0.5")}]}, D(1)),
+    ({"kind": "tiers", "over": "ratio", "below": 2, "tiers": [
+        {"above": 10, "points": 0}, {"above": 0, "points": 1}]}, D(2)),
 ]
 
 
@@ -88,7 +96,13 @@ def test_next_step_scores_more_and_its_example_scores_exactly_that(data: st.Data
     if now.na or (isinstance(fact, Ratio) and fact.den == 0):
         return  # "none arose" is a fact to report, not a band to climb
     step = rule.next_step(fact, now.points, CTX)
-    other = rule.score(rule.parse_value(data.draw(values(rule))), CTX)
+    if isinstance(fact, Ratio):
+        # The unit controls the numerator, not how many items arose: the
+        # next band is the next one some count out of the same total reaches.
+        other_fact: Any = Ratio(D(data.draw(st.integers(0, int(fact.den)))), fact.den)
+    else:
+        other_fact = rule.parse_value(data.draw(values(rule)))
+    other = rule.score(other_fact, CTX)
     if step is None:
         assert other.points <= now.points
         return
@@ -98,7 +112,11 @@ def test_next_step_scores_more_and_its_example_scores_exactly_that(data: st.Data
     if isinstance(rule, BANDED):
         assert not now.points < other.points < step.points
     blind = rule.next_step(None, now.points, CTX)
-    assert blind is not None and blind.points == step.points
+    assert blind is not None
+    if isinstance(fact, Ratio):
+        assert blind.points <= step.points  # any total: perhaps a closer band
+    else:
+        assert blind.points == step.points
 
 
 def test_best_outcome_has_no_next_step() -> None:
@@ -173,3 +191,26 @@ def test_a_rule_without_a_next_band_is_still_ranked(folder: Path) -> None:
     bare = [Gain(found[0].node, found[0].recoverable, None)]
     out = TextReport().render([result], Options(width=80, gains={"a": bare}))
     assert "+1,00  1.2" in out and "Quy tắc không gợi ý được bậc tiếp theo." in out
+
+
+def test_a_ratio_step_lands_in_the_band_it_names() -> None:
+    """0 of 1 dossiers cannot reach "từ 75% đến dưới 100%": the step offered
+    is 1/1, worth the 100 % band's 2 points, the points 1/1 really scores."""
+    rule = RuleKinds.builtin().build({"kind": "tiers", "over": "ratio", "tiers": [
+        {"min": 100, "points": 2}, {"min": 75, "points": 1}]}, D(2))
+    step = rule.next_step(Ratio(D(0), D(1)), D(0), CTX)
+    assert step is not None and step.example == "1/1" and step.points == 2
+    step = rule.next_step(Ratio(D(0), D(4)), D(0), CTX)
+    assert step is not None and step.example == "3/4" and step.points == 1
+
+
+def test_inverted_tiers_suggest_fewer_items() -> None:
+    """Tiers where fewer items score more (violations: 3 or more → 0, 1 or
+    more → 0,5, none → 1) suggest the band below: from 4 items, 1 item for
+    0,5; from 1 item, 0 items for the full point."""
+    rule = RuleKinds.builtin().build({"kind": "tiers", "over": "number", "below": 1, "tiers": [
+        {"min": 3, "points": 0}, {"min": 1, "points": D("0.5")}]}, D(1))
+    step = rule.next_step(D(4), D(0), CTX)
+    assert step is not None and step.points == D("0.5") and step.example == "1"
+    step = rule.next_step(D(1), D("0.5"), CTX)
+    assert step is not None and step.points == 1 and step.example == "0"

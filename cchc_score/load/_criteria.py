@@ -12,14 +12,14 @@ from typing import Any
 
 from .._i18n import Msg, msg
 from .._model import Applies, Band, CriteriaSet, Issue, Location, Node, Source
-from .._numbers import NumberError, parse_decimal
+from .._numbers import PRECISION, NumberError, parse_decimal
 from .._toml import load_toml
 from ..rules import InvalidParams, Rule, RuleKinds
 
 CODE = re.compile(r"^\d+(\.\d+)*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-TOP_KEYS = {"schema", "id", "title", "group", "years", "scale", "decimals", "ties", "source",
-            "bands", "nodes"}
+TOP_KEYS = {"schema", "id", "title", "group", "years", "scale", "decimals", "precision",
+            "ties", "source", "bands", "nodes"}
 NODE_KEYS = {"code", "title", "max", "method", "evidence", "role", "applies", "hint",
              "source_text", "rule"}
 SOURCE_KEYS = {"issuer", "decision", "date", "note", "url", "provenance", "defects"}
@@ -79,6 +79,12 @@ def parse_criteria(
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6:
         c.error(msg("crit.bad_value", key="decimals", problem="0–6"), key="decimals")
         decimals = 2
+    precision = data.get("precision", PRECISION)
+    if (not isinstance(precision, int) or isinstance(precision, bool)
+            or not decimals <= precision <= PRECISION):
+        c.error(msg("crit.bad_value", key="precision", problem=f"{decimals}–{PRECISION}"),
+                key="precision")
+        precision = PRECISION
     ties = data.get("ties", "shared")
     if ties not in tie_policies:
         c.error(msg("crit.bad_value", key="ties",
@@ -96,8 +102,8 @@ def parse_criteria(
         return None, c.issues
     return CriteriaSet(
         id=set_id or "", title=title or "", group=group or "", years=years, source=source,
-        roots=tuple(roots), scale=scale, decimals=decimals, ties=str(ties), bands=tuple(bands),
-        path=file, content_hash=digest,
+        roots=tuple(roots), scale=scale, decimals=decimals, precision=precision,
+        ties=str(ties), bands=tuple(bands), path=file, content_hash=digest,
     ), c.issues
 
 

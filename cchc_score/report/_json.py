@@ -40,7 +40,8 @@ def criteria_doc(criteria: CriteriaSet) -> dict[str, Any]:
     return {"id": criteria.id, "title": criteria.title, "group": criteria.group,
             "hash": f"sha256:{criteria.content_hash}",
             "issuer": criteria.source.issuer, "decision": criteria.source.decision,
-            "decimals": criteria.decimals, "scale": criteria.scale}
+            "decimals": criteria.decimals, "precision": criteria.precision,
+            "scale": criteria.scale}
 
 
 def node_doc(node: NodeResult, lang: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import attrs
 
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
-from .._numbers import fmt, quantize
+from .._numbers import divide, fmt, quantize
 from ._previous import Previous
 
 if TYPE_CHECKING:
@@ -249,7 +249,8 @@ def stage_totals(result: UnitResult) -> StageTotals:
     raw = (pools.get("self", ZERO) + pools.get("survey", ZERO) + pools.get("bonus", ZERO)
            - pools.get("penalty", ZERO))
     own = min(max(raw, ZERO), result.max)
-    own_index = own / result.max * result.criteria.scale if result.max else ZERO
+    own_index = (divide(own * result.criteria.scale, result.max, result.criteria.precision)
+                 if result.max else ZERO)
     return StageTotals(own, own_index, result.points, result.index)
 
 

@@ -432,7 +432,7 @@ class Tiers(Rule):
         if isinstance(value, Ratio):
             if value.den == 0:
                 return _zero_denominator(self.zero_denominator, self.max)
-            index = next((i for i, t in enumerate(self.tiers) if t.admits_ratio(value)), None)
+            index = self._index_of(value)
         else:
             index = next((i for i, t in enumerate(self.tiers) if t.admits(value)), None)
         points = self.below if index is None else self.tiers[index].points
@@ -474,23 +474,51 @@ class Tiers(Rule):
     def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
         if isinstance(value, Ratio) and value.den == 0:
             return None  # "không phát sinh": there is nothing else to declare
-        # Tiers worth more than the current points that some value reaches.
-        inside = {i: fact for i, t in enumerate(self.tiers)
-                  if t.points > points and (fact := self._band_value(i)) is not None}
-        if not inside:
-            return None
-        # The fewest points above the current ones; among equals the lowest threshold.
-        index = min(reversed(inside), key=lambda i: self.tiers[i].points)
-        tier, band = self.tiers[index], self.band_label(index)
+        # Every band worth more than the current points (the `below` band too:
+        # with inverted tiers fewer items score more) with a fact that lands
+        # in exactly that band; for a ratio, a numerator out of the unit's own
+        # denominator, so a band its denominator cannot reach is skipped.
+        steps: list[tuple[Decimal, int, Step]] = []
+        for index in [*range(len(self.tiers)), None]:
+            worth = self.below if index is None else self.tiers[index].points
+            if worth <= points:
+                continue
+            step = self._step_into(index, worth, value)
+            if step is not None:
+                order = len(self.tiers) if index is None else index
+                steps.append((worth, -order, step))
+        # The fewest points above the current ones; among equals the lowest band.
+        return min(steps, key=lambda s: (s[0], s[1]))[2] if steps else None
+
+    def _step_into(self, index: int | None, worth: Decimal, value: Any) -> Step | None:
+        band = self.band_label(index)
         if isinstance(value, Ratio):
-            num = _least_numerator(tier.threshold, tier.inclusive, value.den)
-            if num > value.den:
+            num = self._numerator_in(index, value.den)
+            if num is None:
                 return None
-            return Step(tier.points, msg("need.band_ratio", band=band, num=num, den=value.den),
+            return Step(worth, msg("need.band_ratio", band=band, num=num, den=value.den),
                         f"{plain(num)}/{plain(value.den)}")
+        fact = self._band_value(index)
+        if fact is None:
+            return None
         if self.over == "ratio":
-            return Step(tier.points, msg("need.band", band=band))
-        return Step(tier.points, msg("need.band", band=band), plain(inside[index]))
+            return Step(worth, msg("need.band", band=band))
+        return Step(worth, msg("need.band", band=band), plain(fact))
+
+    def _numerator_in(self, index: int | None, den: Decimal) -> Decimal | None:
+        """The fewest items out of `den` whose share falls in band `index`
+        (None: below every tier), or None when no count out of `den` does."""
+        if index is None:
+            num = ZERO
+        else:
+            tier = self.tiers[index]
+            num = _least_numerator(tier.threshold, tier.inclusive, den)
+        if num > den or self._index_of(Ratio(num, den)) != index:
+            return None
+        return num
+
+    def _index_of(self, ratio: Ratio) -> int | None:
+        return next((i for i, t in enumerate(self.tiers) if t.admits_ratio(ratio)), None)
 
 
 def _least_numerator(threshold: Decimal, inclusive: bool, den: Decimal) -> Decimal:

@@ -5,7 +5,7 @@ criterion 7.5, changes a unit's result exactly as the source says."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,9 @@ def test_no_procedures_shrinks_the_maximum_exactly(answers: dict[str, Decimal]) 
     assert with_tthc.max == HUNDRED and with_tthc.points == sum(answers.values())
     assert without.max == HUNDRED - skipped_max
     assert without.points == with_tthc.points - earned
-    assert without.index == without.points / without.max * HUNDRED
+    with localcontext(prec=80):
+        exact = without.points / without.max * HUNDRED
+    assert without.index == exact.quantize(Decimal("1e-12"), rounding=ROUND_HALF_UP)
     for code in cchc_hanam.SKIPPED:
         node = without.node(code)
         assert node.na and node.max == 0 and node.points == 0 and node.lost == 0

@@ -1,0 +1,153 @@
+"""One representation for every number: a share that does not terminate is
+carried to the set's precision once, at the leaf, and every other figure of a
+unit (nodes, pools, self and appraised, index, lost) derives from those
+carried values, the same in every stage and format."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score import score_files
+from cchc_score.cli import main
+
+CRITERIA_TEXT = """
+schema = 1
+id = "ty-le"
+title = "Bộ chỉ số tỷ lệ"
+group = "so"
+years = [2024, 2024]
+decimals = 2
+{precision}
+[source]
+issuer = "UBND tỉnh Thử"
+decision = "1/QĐ-UBND"
+[[nodes]]
+code = "1"
+title = "Thủ tục hành chính"
+max = 6
+[[nodes]]
+code = "1.1"
+title = "Hồ sơ đúng hạn"
+max = 4
+rule = {{ kind = "proportional", over = "ratio" }}
+[[nodes]]
+code = "1.2"
+title = "Phản ánh được xử lý"
+max = 2
+rule = {{ kind = "proportional", over = "ratio" }}
+[[nodes]]
+code = "2"
+title = "Chỉ đạo điều hành"
+max = 94
+[[nodes]]
+code = "2.1"
+title = "Có kế hoạch"
+max = 94
+rule = {{ kind = "yes_no" }}
+"""
+
+
+def unit_text(folder: Path, uid: str, first: str, second: str, appraisal: str = "") -> str:
+    return (f'schema = 1\ncriteria = "{folder / "ty-le.toml"}"\nyear = 2024\n'
+            f'[unit]\nid = "{uid}"\nname = "Sở {uid}"\ngroup = "so"\n'
+            f'[answers]\n"1.1" = "{first}"\n"1.2" = "{second}"\n"2.1" = true\n{appraisal}')
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Unit a: 4 × 2/3 + 2 × 1; unit b: 4 × 1 + 2 × 1/3. Both total 14/3 + 94
+    exactly. Unit a's appraisal confirms its 2/3 (a value entry), so the
+    appraised stage re-scores that leaf."""
+    (tmp_path / "ty-le.toml").write_text(CRITERIA_TEXT.format(precision=""), encoding="utf-8")
+    confirm = '[appraisal."1.1"]\nvalue = "2/3"\nreason = "Đúng hồ sơ"\n'
+    (tmp_path / "a.toml").write_text(unit_text(tmp_path, "a", "2/3", "1/1", confirm),
+                                     encoding="utf-8")
+    (tmp_path / "b.toml").write_text(unit_text(tmp_path, "b", "1/1", "1/3"), encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["score", *args]) == 0
+    return capsys.readouterr().out
+
+
+def units(capsys: pytest.CaptureFixture[str], folder: Path, stage: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    doc = json.loads(run(capsys, str(folder), "--stage", stage, "--format", "json"),
+                     parse_float=Decimal)
+    return {u["id"]: u for u in doc["units"]}
+
+
+def test_a_share_of_four_times_two_thirds_is_carried_once(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """4 × 2/3 is carried as 2.666666666667 at the leaf; the unit's points,
+    pools and index are exact sums and quotients of that figure, and the
+    appraised stage shows the same self points as the self stage."""
+    own = units(capsys, folder, "self")["a"]
+    appraised = units(capsys, folder, "appraised")["a"]
+    for doc in (own, appraised):
+        leaf = next(n for n in doc["nodes"] if n["code"] == "1.1")
+        assert leaf["points"] == Decimal("2.666666666667")
+        assert leaf["lost"] == Decimal("1.333333333333")
+        assert doc["points"] == Decimal("98.666666666667")
+        assert doc["index"] == Decimal("98.666666666667")
+        assert doc["pools"]["self"] == Decimal("98.666666666667")
+    assert next(n for n in appraised["nodes"] if n["code"] == "1.1")["self_points"] == \
+        Decimal("2.666666666667")
+    assert appraised["pools"]["appraised"] == appraised["pools"]["self"]
+
+
+def test_json_never_shows_more_places_than_the_precision(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No number in the JSON of either stage has more than 12 decimal places
+    (no 28-digit artefact of a division)."""
+    for stage in ("self", "appraised"):
+        text = run(capsys, str(folder), "--stage", stage, "--format", "json", "--gains")
+        places = [len(m) for m in re.findall(r"(?<![\w\"])\d+\.(\d+)(?![\w\"])", text)]
+        assert places and max(places) == 12
+
+
+def test_equal_exact_totals_print_sort_and_rank_equal(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two units whose totals are equal by different leaves (4 × 2/3 + 2 and
+    4 + 2 × 1/3) have the same points and index in JSON, the same printed
+    figures, and share rank 1, in both stages."""
+    for stage in ("self", "appraised"):
+        docs = units(capsys, folder, stage)
+        a, b = docs["a"], docs["b"]
+        assert (a["points"], a["index"], a["pools"]["self"]) == \
+            (b["points"], b["index"], b["pools"]["self"])
+        assert a["rank"] == b["rank"] == 1
+        text = run(capsys, str(folder), "--stage", stage, "--lang", "en")
+        rows = [line for line in text.splitlines() if re.search(r"\b(a|b)\b.*98\.67", line)]
+        assert len(rows) == 2, text
+
+
+def test_a_declared_precision_is_the_one_rounding(tmp_path: Path) -> None:
+    """`precision = 2` carries 4 × 2/3 as 2.67 and the index to 2 places;
+    the unit's points are the exact sum of its carried leaves."""
+    path = tmp_path / "ty-le.toml"
+    path.write_text(CRITERIA_TEXT.format(precision="precision = 2"), encoding="utf-8")
+    (tmp_path / "a.toml").write_text(unit_text(tmp_path, "a", "2/3", "1/3"), encoding="utf-8")
+    batch = score_files([tmp_path / "a.toml"])
+    assert not batch.failed
+    result = batch.results[0]
+    assert result.criteria.precision == 2
+    assert result.node("1.1").points == Decimal("2.67")
+    assert result.node("1.2").points == Decimal("0.67")
+    assert result.points == Decimal("97.34") and result.index == Decimal("97.34")
+
+
+@pytest.mark.parametrize("value", ["1", "13", "true", "1.5"])
+def test_precision_outside_its_range_is_an_error(tmp_path: Path, value: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`precision` must be a whole number from the set's decimals to 12:
+    `check` names the key and exits 1."""
+    path = tmp_path / "ty-le.toml"
+    path.write_text(CRITERIA_TEXT.format(precision=f"precision = {value}"), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    assert "precision" in capsys.readouterr().out
