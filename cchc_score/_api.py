@@ -33,37 +33,66 @@ def catalog(registry: Registry | None = None) -> Catalog:
 def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issue]]:
     """Expand folders to the assessment files in them (every ``*.toml`` that
     is not a criteria file, and every filled Excel form), sorted by name."""
+    files, _, _, issues = _expand(paths, sniff=True)
+    return files, issues
+
+
+def _expand(paths: Iterable[Path | str], *, sniff: bool
+            ) -> tuple[list[Path], dict[Path, Path], dict[Path, int], list[Issue]]:
+    """The files named and those found in the folders named (each once).
+
+    With `sniff`, a folder's criteria files are left out by reading their
+    head; without, they are not read here but returned as candidates (file
+    → its folder, for every ``*.toml`` found and not named too) for the
+    caller to tell apart once it has parsed them, so that no file is read
+    twice; then the count of files found in each folder tells the caller
+    which folders held no assessment at all."""
     files: list[Path] = []
     issues: list[Issue] = []
+    found_in: dict[Path, Path] = {}
+    folders: dict[Path, int] = {}
+    named: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found, problems = _folder_files(path)
+            found, problems = _folder_files(path, sniff=sniff)
             issues.extend(problems)
             if not found and not problems:
-                issues.append(Issue("error", msg("asm.no_files", path=path), Location(str(path))))
+                issues.append(_no_files(path))
             files.extend(found)
+            if not sniff and found:
+                folders[path] = len(found)
+                for file in found:
+                    if file.suffix.lower() == ".toml":
+                        found_in.setdefault(file.resolve(), path)
         elif not path.exists():
             issues.append(Issue("error", msg("crit.read", error=msg("io.not_found")),
                                 Location(str(path))))
         else:
             files.append(path)
+            named.add(path.resolve())
     # The same file named twice (`score a.toml folder/` with a.toml in the
     # folder) is read once, not reported as two units with the same id.
     unique: dict[Path, Path] = {}
     for file in files:
         unique.setdefault(file.resolve(), file)
-    return list(unique.values()), issues
+    candidates = {file: found_in[key] for key, file in unique.items()
+                  if key in found_in and key not in named}
+    return list(unique.values()), candidates, folders, issues
+
+
+def _no_files(folder: Path) -> Issue:
+    return Issue("error", msg("asm.no_files", path=folder), Location(str(folder)))
 
 
 #: project config files that may sit beside the assessments: never assessments
 _CONFIG_FILES = frozenset({"cchc-score.toml", "pyproject.toml"})
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Issue]]:
+def _folder_files(folder: Path, *, sniff: bool = True) -> tuple[list[Path], list[Issue]]:
     """The assessments in a folder and its subfolders, sorted: every
-    ``*.toml`` that is neither a config nor a criteria file, every ``*.xlsx``
-    form. A workbook that cannot be opened is an error naming it (it may be
+    ``*.toml`` that is neither a config nor (with `sniff`) a criteria file,
+    every ``*.xlsx`` form. A workbook that cannot be opened is an error naming it (it may be
     a unit's form). Walked iteratively, without following links to folders,
     to `DEPTH` levels and `FILES` files."""
     from .office import sniff_form
@@ -91,7 +120,7 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Issue]]:
                 else:
                     pending.append((path, depth + 1))
             elif path.suffix.lower() == ".toml":
-                if path.name not in _CONFIG_FILES and not _is_criteria_file(path):
+                if path.name not in _CONFIG_FILES and not (sniff and _is_criteria_file(path)):
                     found.append(path)
             elif path.suffix.lower() == ".xlsx" and not path.name.startswith("~$"):
                 kind = sniff_form(path)
@@ -170,15 +199,22 @@ def score_files(
     """
     registry = registry or default_registry()
     cat = catalog(registry)
-    files, issues = assessment_files(paths)
+    files, candidates, folders, issues = _expand(paths, sniff=False)
     table = read_survey(survey) if survey is not None else None
     survey_values = table.values if table is not None else {}
     issues.extend(table.issues if table is not None else [])
     units_read: set[str] = set()
     results: list[UnitResult] = []
     seen: dict[str, str] = {}
+    skipped: dict[Path, int] = {}
+    sets: set[Path] = set()
     for path in files:
         data, read_issues, rows = read_any(path)
+        folder = candidates.get(path)
+        if folder is not None and (_is_criteria_file(path) if data is None else "nodes" in data):
+            skipped[folder] = skipped.get(folder, 0) + 1  # a criteria set kept beside them
+            sets.add(path)
+            continue
         issues.extend(read_issues)
         if data is None:
             continue
@@ -222,8 +258,10 @@ def score_files(
             issues.append(Issue("warning", msg("svy.unknown_units", count=len(unmatched),
                                                units=abbreviate(unmatched)),
                                 table.where(unmatched[0])))
+    issues.extend(_no_files(folder) for folder, count in skipped.items()
+                  if count == folders[folder])
     ranked = rank(results, registry.tie_policies, tie_break=registry.tie_breaker())
-    return Batch(tuple(ranked), tuple(issues), tuple(files))
+    return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
 
 
 def _criteria_for(data: Mapping[str, Any], path: Path, criteria: str | Path | None,

@@ -24,7 +24,7 @@ def string(text: str) -> str:
 
 
 def key(name: str) -> str:
-    return name if _BARE.match(name) else string(name)
+    return name if _BARE.fullmatch(name) else string(name)
 
 
 def value(v: Any) -> str:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -132,14 +131,10 @@ def _convert(path: Path, suffix: str) -> Msg:
 
 def _verify(text: str, path: Path, kinds: RuleKinds) -> list[Issue]:
     """The errors `cchc-score check` would report on the output."""
+    from .._toml import parse_toml
     from ..load import parse_criteria
 
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-
-    data = tomllib.loads(text, parse_float=Decimal)
+    data = parse_toml(text)
     _, issues = parse_criteria(data, f"{path} → TOML", kinds)
     return [i for i in issues if i.level == "error"]
 
