@@ -4,8 +4,8 @@ scan reads each file once."""
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
-import pathlib
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -100,21 +100,16 @@ def test_a_folder_scan_reads_each_file_once(tmp_path: Path,
     shutil.copytree(EXAMPLES / "demo", folder)
     shutil.copy(CRITERIA / "ca-tinh-2024-bang2.toml", folder / "bang2.toml")
     reads: dict[Path, int] = {}
-    real_bytes, real_text = pathlib.Path.read_bytes, pathlib.Path.read_text
+    real_open = builtins.open
 
-    def read_bytes(self: Path) -> bytes:
-        reads[self] = reads.get(self, 0) + 1
-        return real_bytes(self)
+    def counting_open(file: Any, *args: Any, **kw: Any) -> Any:
+        if isinstance(file, str | Path) and folder in Path(file).parents:
+            reads[Path(file)] = reads.get(Path(file), 0) + 1
+        return real_open(file, *args, **kw)
 
-    def read_text(self: Path, *args: Any, **kw: Any) -> str:
-        reads[self] = reads.get(self, 0) + 1
-        return real_text(self, *args, **kw)
-
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
-    monkeypatch.setattr(pathlib.Path, "read_text", read_text)
+    monkeypatch.setattr(builtins, "open", counting_open)
     batch = score_files([folder], registry=None)
     assert not batch.failed
     assert len(batch.results) == len(list((EXAMPLES / "demo").glob("*.toml")))
-    in_folder = {p: n for p, n in reads.items() if folder in p.parents}
-    assert in_folder and set(in_folder.values()) == {1}, in_folder
+    assert len(reads) == len(batch.results) + 1 and set(reads.values()) == {1}, reads
     assert folder / "bang2.toml" not in batch.files
