@@ -1165,4 +1165,77 @@ CATALOG: dict[str, tuple[str, str]] = {
     "lim.unit.nodes": ("tiêu chí", "criteria nodes"),
     "lim.unit.depth": ("cấp lồng nhau", "levels of nesting"),
     "lim.unit.files": ("tệp", "files"),
+    # -- deep check of rules (check --deep, the testing kit's RuleContract) ----------------
+    "deep.parse_raises": (
+        "đọc giá trị {raw} gây lỗi {error} (cần báo lỗi giá trị InvalidValue)",
+        "reading the value {raw} raises {error} (expected InvalidValue)",
+    ),
+    "deep.score_raises": (
+        "chấm giá trị {raw} gây lỗi {error}",
+        "scoring the value {raw} raises {error}",
+    ),
+    "deep.out_of_range": (
+        "giá trị {raw} được {points} điểm, ngoài khoảng 0–{max}",
+        "the value {raw} scores {points}, outside 0–{max}",
+    ),
+    "deep.no_explanation": (
+        "giá trị {raw} mất điểm mà không có lời giải thích",
+        "the value {raw} loses points without an explanation",
+    ),
+    "deep.no_value": (
+        "không giá trị nào thử được chấm điểm",
+        "no value tried could be scored",
+    ),
+    "deep.best_unreached": (
+        "quy tắc nói điểm cao nhất là {best} nhưng không giá trị nào đạt: cao nhất tìm được {top} (giá trị {raw})",
+        "the rule says its best is {best} but no value reaches it: the highest found is {top} (value {raw})",
+    ),
+    "deep.max_unreached": (
+        "không giá trị nào đạt điểm tối đa {max}: cao nhất là {best}",
+        "no value reaches the maximum {max}: the best is {best}",
+    ),
+    "deep.gap": (
+        "giá trị {value} không thuộc mức nào (khoảng trống giữa các mức)",
+        "the value {value} is in no band (a gap between the bands)",
+    ),
+    "deep.overlap": (
+        "giá trị {value} thuộc hai mức: {a} và {b}",
+        "the value {value} is in two bands: {a} and {b}",
+    ),
+    "deep.band_disagrees": (
+        "giá trị {raw} được {points} điểm, nhưng mức {band} cho {expected} điểm",
+        "the value {raw} scores {points}, but its band {band} gives {expected}",
+    ),
+    "deep.not_monotone": (
+        "quy tắc nói giá trị lớn hơn không bao giờ ít điểm hơn, nhưng {low} được {p_low} điểm còn {high} (lớn hơn) chỉ được {p_high}",
+        "the rule says a larger value never scores less, but {low} scores {p_low} and {high} (larger) only {p_high}",
+    ),
+    "deep.no_order": (
+        "quy tắc nói là đơn điệu nhưng không so sánh được các giá trị của nó (cần order_key)",
+        "the rule claims to be monotone but its values cannot be compared (give it an order_key)",
+    ),
+    "deep.rise_and_fall": (
+        "điểm lúc tăng lúc giảm theo giá trị: kiểm tra lại các mức với văn bản",
+        "the points rise and fall with the value: check the bands against the text",
+    ),
+    "deep.step_raises": (
+        "gợi ý bậc tiếp theo cho giá trị {raw} gây lỗi {error}",
+        "suggesting the next band for the value {raw} raises {error}",
+    ),
+    "deep.step_wrong": (
+        "với giá trị {raw}, bậc tiếp theo hứa {promised} điểm với {example} nhưng {example} được {points}",
+        "for the value {raw}, the next band promises {promised} with {example}, but {example} scores {points}",
+    ),
+    "deep.zero_den_default": (
+        "trường hợp “không phát sinh” (0/0) chưa được quy định trong tệp: mặc định được điểm tối đa; ghi rõ zero_denominator",
+        "the “nothing arose” case (0/0) is not stated in the file: it scores the maximum by default; state zero_denominator",
+    ),
+    "deep.zero_den_undefined": (
+        "trường hợp “không phát sinh” (0/0) không chấm được: {error}",
+        "the “nothing arose” case (0/0) cannot be scored: {error}",
+    ),
+    "deep.summary": (
+        "{path}: kiểm tra sâu {leaves} tiêu chí — {errors} lỗi, {warnings} cảnh báo",
+        "{path}: deep check of {leaves} leaves — {errors} errors, {warnings} warnings",
+    ),
 }

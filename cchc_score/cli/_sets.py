@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import _api
 from .._i18n import msg
+from .._model import CriteriaSet
 from ..plugins import Registry, render_plugins
 from ._app import Command, _print_issues, _texts
 
@@ -17,6 +18,13 @@ def _add_check(p: argparse.ArgumentParser, lang: str) -> None:
     t = _texts(lang)
     p.add_argument("files", nargs="+", type=Path, metavar="CRITERIA",
                    help=t("các tệp bộ chỉ số (.toml)", "criteria files (.toml)"))
+    p.add_argument("--deep", action="store_true",
+                   help=t("chấm thử mọi tiêu chí với nhiều giá trị: điểm tối đa không đạt được, "
+                          "khoảng trống hoặc chồng lấn giữa các mức, sai lệch ở ngưỡng, tính "
+                          "đơn điệu, trường hợp “không phát sinh”",
+                          "score every leaf with many values: a maximum no value reaches, gaps "
+                          "or overlaps between bands, off-by-one bounds, monotonicity, the "
+                          "“nothing arose” case"))
 
 
 def _add_listing(p: argparse.ArgumentParser, lang: str) -> None:
@@ -37,7 +45,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(msg("cli.check_ok", path=path, id=criteria.id, nodes=len(criteria.codes),
                   leaves=sum(1 for _ in criteria.leaves()), total=criteria.total
                   ).render(args.lang))
+        if args.deep:
+            failed = _deep_check(path, criteria, args.lang) or failed
     return 1 if failed else 0
+
+
+def _deep_check(path: Path, criteria: CriteriaSet, lang: str) -> bool:
+    """Print the deep check of one set; True when it found errors."""
+    from .._deep import check_set
+
+    found = check_set(criteria)
+    _print_issues(found, lang)
+    errors = sum(1 for i in found if i.level == "error")
+    print(msg("deep.summary", path=path, leaves=sum(1 for _ in criteria.leaves()),
+              errors=errors, warnings=len(found) - errors).render(lang))
+    return errors > 0
 
 
 def cmd_criteria(args: argparse.Namespace) -> int:

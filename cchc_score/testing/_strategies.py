@@ -1,36 +1,21 @@
-"""A testing kit for criteria sets and rule kinds, built on Hypothesis.
-
-Province plugin authors use it two ways:
-
-- strategies that build valid facts for any rule (`values`) and valid
-  assessments for any criteria set (`assessments`), to state properties of
-  their own sets;
-- `RuleContract`, a base class whose tests check a rule kind's contract
-  (bounds, determinism, monotonicity where declared, clean errors); subclass
-  it in a test module and set `kind` and `params`.
-
-Hypothesis is imported here, so this module needs the `test` extra.
-"""
+"""Hypothesis strategies that build valid data: facts for any rule,
+assessments for any criteria set, small criteria sets."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ._i18n import LANGS
-from ._model import Answer, Appraisal, Assessment, CriteriaSet, Evidence, Node, Unit
-from .rules import (
+from .._model import Answer, Appraisal, Assessment, CriteriaSet, Evidence, Node, Unit
+from ..rules import (
     Bonus,
     Choice,
-    Context,
     Deadline,
     Deduction,
-    InvalidValue,
     Manual,
     Proportional,
     Rule,
@@ -39,8 +24,6 @@ from .rules import (
     Tiers,
     YesNo,
 )
-
-__all__ = ["RuleContract", "assessments", "decimals", "percents", "ratios", "values"]
 
 
 def decimals(min_value: Decimal | int = 0, max_value: Decimal | int = 1000,
@@ -143,78 +126,6 @@ def assessments(draw: st.DrawFn, criteria: CriteriaSet, *, unit: Unit | None = N
     return Assessment(criteria.id, year, unit, answers, na, appraisals, survey_values)
 
 
-class RuleContract:
-    """Subclass in a pytest module to check a rule kind's contract.
-
-    Set `kind` (the Rule subclass), `params` (parameter tables to test, as in
-    a criteria file, without `kind`) and optionally `node_max` and
-    `bad_values` (raw values the rule must refuse with InvalidValue). The
-    kind is built through a registry holding the built-in kinds and it.
-    """
-
-    kind: ClassVar[type[Rule]]
-    params: ClassVar[Sequence[Mapping[str, Any]]] = ({},)
-    node_max: ClassVar[Decimal] = Decimal(1)
-    bad_values: ClassVar[Sequence[Any]] = ()
-
-    def _rules(self) -> list[Rule]:
-        kinds = RuleKinds.builtin() if self.kind.kind in RuleKinds.builtin() else RuleKinds()
-        if self.kind.kind not in kinds:
-            kinds.register(self.kind, "test")
-        return [kinds.build({"kind": self.kind.kind, **p}, self.node_max) for p in self.params]
-
-    def test_best_within_max(self) -> None:
-        for rule in self._rules():
-            assert Decimal(0) <= rule.best() <= self.node_max
-
-    @settings(max_examples=50)
-    @given(data=st.data())
-    def test_points_within_bounds_and_deterministic(self, data: st.DataObject) -> None:
-        for rule in self._rules():
-            value = rule.parse_value(data.draw(values(rule)))
-            first = rule.score(value, Context(2024))
-            again = rule.score(value, Context(2024))
-            assert first == again
-            assert Decimal(0) <= first.points <= rule.best()
-            for lang in LANGS:
-                assert first.explanation.render(lang)
-
-    @settings(max_examples=50)
-    @given(data=st.data())
-    def test_monotone_when_declared(self, data: st.DataObject) -> None:
-        for rule in self._rules():
-            if not rule.monotone:
-                continue
-            a = rule.parse_value(data.draw(values(rule)))
-            b = rule.parse_value(data.draw(values(rule)))
-            key = _order_key(a), _order_key(b)
-            if None in key or key[0] == key[1]:
-                continue
-            low, high = (a, b) if key[0] < key[1] else (b, a)  # type: ignore[operator]
-            ctx = Context(2024)
-            assert rule.score(low, ctx).points <= rule.score(high, ctx).points
-
-    def test_bad_values_raise_clean_errors(self) -> None:
-        for rule in self._rules():
-            for raw in self.bad_values:
-                try:
-                    rule.parse_value(raw)
-                except InvalidValue as e:
-                    for lang in LANGS:
-                        assert e.message.render(lang)
-                else:
-                    raise AssertionError(f"{rule.kind} accepted the bad value {raw!r}")
-
-
-def _order_key(value: Any) -> Decimal | None:
-    if isinstance(value, Decimal):
-        return value
-    num, den = getattr(value, "num", None), getattr(value, "den", None)
-    if num is not None and den:
-        return Decimal(num) / Decimal(den)
-    return None
-
-
 # -- random criteria sets ----------------------------------------------------------
 
 _RULE_TABLES: dict[str, Callable[[Decimal], st.SearchStrategy[dict[str, Any]]]] = {
@@ -247,7 +158,7 @@ def criteria_sets(draw: st.DrawFn, *, survey: bool = True,
                   kinds: RuleKinds | None = None) -> CriteriaSet:
     """Small valid criteria sets (2–4 components, two or three levels) using
     every built-in rule kind, loaded through the real validator."""
-    from .load import parse_criteria
+    from ..load import parse_criteria
 
     nodes: list[dict[str, Any]] = []
     maxima = [Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2)]
@@ -291,5 +202,3 @@ def criteria_sets(draw: st.DrawFn, *, survey: bool = True,
     assert criteria is not None, [i.render("en") for i in errors]
     return criteria
 
-
-__all__ += ["counts", "criteria_sets"]
