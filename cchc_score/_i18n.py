@@ -1238,4 +1238,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: kiểm tra sâu {leaves} tiêu chí — {errors} lỗi, {warnings} cảnh báo",
         "{path}: deep check of {leaves} leaves — {errors} errors, {warnings} warnings",
     ),
+    "stamp.title": ("Dấu vết tính toán", "Provenance"),
+    "stamp.tool": ("Công cụ: {tool} {version}", "Tool: {tool} {version}"),
+    "stamp.run": ("Giai đoạn: {stage}; ngày chạy: {date}", "Stage: {stage}; run date: {date}"),
+    "stamp.criteria": ("Bộ chỉ số: {id} ({hash})", "Criteria set: {id} ({hash})"),
+    "stamp.plugin": ("Plugin: {name} {version}", "Plugin: {name} {version}"),
+    "stamp.input": ("Tệp đầu vào: {path} ({hash})", "Input file: {path} ({hash})"),
+    "stamp.survey": ("Điều tra xã hội học: {path} ({hash})", "Survey: {path} ({hash})"),
 }

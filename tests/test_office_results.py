@@ -64,7 +64,7 @@ def test_ranking_sheet_lists_every_unit_by_rank(results: tuple[Path, Path]) -> N
     folder, out = results
     batch = score_files([folder], stage="appraised")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Xếp hạng", "px01", "px05"]
+    assert wb.sheetnames == ["Xếp hạng", "px01", "px05", "Dấu vết tính toán"]
     ws = wb["Xếp hạng"]
     header = [c.value for c in ws[3]]
     assert header[:4] == ["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm"]

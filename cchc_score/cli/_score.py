@@ -16,7 +16,9 @@ from .. import _api, _gains
 from .._i18n import msg
 from .._model import Location, UnitResult
 from .._output import write_output
+from .._stamp import Stamp
 from ..report import FORMATS, Options, shown
+from ..report._json import dumps
 from ..report._previous import read_previous
 from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
 
@@ -59,6 +61,12 @@ def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Pat
         return
     write_output(args.output, text, force=args.force, inputs=inputs)
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
+    if args.format == "csv" and options.stamp is not None:
+        # A CSV has no place for it that every reader skips: a file beside it
+        side = args.output.with_name(f"{args.output.stem}.stamp.json")
+        write_output(side, dumps(options.stamp.to_dict()) + "\n", force=args.force,
+                     inputs=inputs)
+        print(msg("cli.written", path=side).render(args.lang), file=sys.stderr)
 
 
 def _report(name: str) -> type[Any]:
@@ -104,8 +112,19 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
     results, view = _view(args, batch.results, files, kw, focus)
     inputs = [*batch.files, *_read_too(args),
               *(Path(r.criteria.path) for r in results if r.criteria.path)]
+    view["stamp"] = _stamp(args, results, batch.files, kw)
     _emit(args, results, inputs, **view)
     return 0
+
+
+def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
+           kw: dict[str, Any]) -> Stamp:
+    """The run's one stamp, which every format writes."""
+    plugins = [(info.name, info.version,
+                info.origin if info.source == "file" else getattr(info.plugin, "__file__", None))
+               for info in kw["registry"].plugins()]
+    return Stamp.of(results, files, survey=kw.get("survey"), plugins=plugins,
+                    stage=kw.get("stage"))
 
 
 def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],

@@ -19,10 +19,13 @@ from typing import Any, ClassVar
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
 from .._numbers import quantize
+from .._stamp import Stamp
 from ..report import Options, Report
+from ..report._base import stamp_of
 from ..report._tables import explanation, status, summary
 from . import _style as st
 from ._deps import openpyxl
+from ._stable import stable_zip, stamp_time
 
 RANK_COLUMNS = ("rep.rank", "office.res_unit_id", "rep.unit", "rep.group", "office.res_self",
                 "office.res_appraised", "office.res_final", "office.res_max", "rep.index",
@@ -49,9 +52,21 @@ class XlsxReport(Report):
         used = {ws.title.casefold()}
         for result in results:
             _unit_sheet(wb.create_sheet(_sheet_name(result.unit.id, used)), result, lang)
+        stamp = stamp_of(results, options)
+        _stamp_sheet(wb.create_sheet(_sheet_name(msg("stamp.title").render(lang), used)),
+                     stamp, lang)
+        wb.properties.creator = wb.properties.lastModifiedBy = stamp.tool
+        wb.properties.created = wb.properties.modified = stamp_time(stamp)
         out = io.BytesIO()
         wb.save(out)
-        return out.getvalue()
+        return stable_zip(out.getvalue(), stamp_time(stamp))
+
+
+def _stamp_sheet(ws: Any, stamp: Stamp, lang: str) -> None:
+    """The run's stamp, one fact per row, last sheet."""
+    for r, line in enumerate(stamp.lines(lang), start=1):
+        ws.cell(r, 1, line)
+    ws.column_dimensions["A"].width = 100
 
 
 def _sheet_name(unit_id: str, used: set[str]) -> str:

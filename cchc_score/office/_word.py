@@ -21,8 +21,10 @@ from typing import Any, ClassVar
 
 from .._i18n import msg
 from .._model import Issue, Location, UnitResult
+from .._stamp import Stamp
 from ..exceptions import InputError
 from ..report import Options, Report, shown
+from ..report._base import stamp_of
 from ..report._tables import (
     appraisal_rows,
     appraisal_totals,
@@ -44,6 +46,7 @@ from ..report._tables import (
     summary,
 )
 from ._admin import BODY_PT, FONT, MARGINS_MM, AdminFrame, Issuer, column_widths
+from ._stable import stable_zip, stamp_time
 
 TABLE_PT = 11
 STYLE = "Table Grid"
@@ -76,7 +79,8 @@ class DocxReport(Report):
         for result in units:
             document.unit(result)
         document.close(results)
-        return document.save()
+        document.stamp(stamp_of(results, options))
+        return stable_zip(document.save())
 
 
 class _Document:
@@ -158,6 +162,22 @@ class _Document:
                     paragraph.alignment = align.RIGHT
         _repeat_header(table.rows[0])
         self.doc.add_paragraph()
+
+    def stamp(self, stamp: Stamp) -> None:
+        """The run's stamp: a closing section, and the document's properties
+        (dated the run's day, so that the same run gives the same file)."""
+        self.heading(self.t("stamp.title"))
+        lines = stamp.lines(self.lang)
+        for line in lines:
+            self.paragraph(line)
+        props = self.doc.core_properties
+        props.author = props.last_modified_by = stamp.tool
+        props.created = props.modified = stamp_time(stamp)
+        props.revision = 1
+        # Word keeps at most 255 characters a property: the whole stamp is
+        # in the section above, and its digest identifies it
+        props.comments = "; ".join(lines[:2])[:255]
+        props.identifier = stamp.digest
 
     def save(self) -> bytes:
         out = io.BytesIO()

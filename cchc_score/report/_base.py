@@ -12,6 +12,7 @@ from .._model import UnitResult
 
 if TYPE_CHECKING:
     from .._gains import Gain
+    from .._stamp import Stamp
     from ._previous import Previous
 
 
@@ -42,6 +43,9 @@ class Options:
     previous: Mapping[str, Previous] = attrs.field(factory=dict)
     #: how many leaves that lost points to list when `all_lost` is off
     top: int = 10
+    #: what the results were computed from (the command line computes it
+    #: once per run); None: a stamp of the results alone (`stamp_of`)
+    stamp: Stamp | None = None
 
     def limit(self, count: int) -> int:
         """How many of `count` listed leaves to show: all with `all_lost`."""
@@ -57,6 +61,14 @@ class Report(abc.ABC):
     @abc.abstractmethod
     def render(self, results: Sequence[UnitResult], options: Options) -> str:
         """The whole output for these results."""
+
+
+def stamp_of(results: Sequence[UnitResult], options: Options) -> Stamp:
+    """The run's stamp every format writes: the one given, else what the
+    results alone say (tool, criteria hashes, stage, date)."""
+    from .._stamp import Stamp
+
+    return options.stamp if options.stamp is not None else Stamp.of(results, ())
 
 
 def shown(results: Sequence[UnitResult], options: Options) -> list[UnitResult]:

@@ -11,7 +11,7 @@ from typing import Any
 from .._model import CriteriaSet, NodeResult, UnitResult
 from .._numbers import plain
 from .._version import __version__
-from ._base import Options, Report
+from ._base import Options, Report, stamp_of
 from ._tables import index_change
 
 SCHEMA = 1
@@ -86,6 +86,7 @@ class JsonReport(Report):
             "criteria": docs[0] if docs else None,
             "criteria_sets": docs,
             "units": [_with_views(unit_doc(r, options.lang), r, options) for r in results],
+            "stamp": stamp_of(results, options).to_dict(),
         }) + "\n"
 
 

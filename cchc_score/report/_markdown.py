@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .._i18n import msg
 from .._model import UnitResult
-from ._base import Options, Report, shown
+from ._base import Options, Report, shown, stamp_of
 from ._tables import (
     appraisal_rows,
     appraisal_totals,
@@ -58,7 +58,15 @@ class MarkdownReport(Report):
             lines += province(results, options)
         for result in shown(results, options):
             lines += breakdown(result, options)
+        lines += stamp_section(results, options)
         return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def stamp_section(results: Sequence[UnitResult], options: Options) -> list[str]:
+    """The run's stamp as a closing section: one bullet per fact."""
+    stamp = stamp_of(results, options)
+    return ["", f"## {msg('stamp.title').render(options.lang)}", "",
+            *(f"- {_cell(line)}" for line in stamp.lines(options.lang)), ""]
 
 
 def province(results: Sequence[UnitResult], options: Options) -> list[str]:
