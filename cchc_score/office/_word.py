@@ -78,8 +78,9 @@ class DocxReport(Report):
             document.province(results, options)
         for result in units:
             document.unit(result)
-        document.close(results)
+        # the last section of the report; the signature block closes the document
         document.stamp(stamp_of(results, options))
+        document.close(results)
         return stable_zip(document.save())
 
 
