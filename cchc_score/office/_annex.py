@@ -169,5 +169,5 @@ def read_sheet(ws: Any, header_row: int, columns: dict[str, int]) -> Annex:
         grid.append((r, values))
     roles = complete_roles(columns, [v for _, v in grid]) if columns else by_content(
         [v for _, v in grid])
-    rows = tuple(annex_row(r, v, roles) for r, v in grid)
+    rows = tuple(annex_row(r, v, roles) for r, v in grid if not is_header(v))
     return Annex(rows, heading, ws.title, header_row, bool(columns))

@@ -56,12 +56,17 @@ def open_document(path: Path) -> Any:
                                 Location(str(path)))]) from None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BREAKS = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tab": " "}
+
+
 def _cell_text(tc: Any) -> str:
-    """A cell's paragraphs, one per line."""
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    """A cell's paragraphs, one per line (a line break inside a paragraph
+    also starts a line)."""
     lines = []
-    for p in tc.iter(f"{ns}p"):
-        words = "".join(t.text or "" for t in p.iter(f"{ns}t"))
+    for p in tc.iter(f"{_W}p"):
+        words = "".join(e.text or "" if e.tag == f"{_W}t" else _BREAKS.get(e.tag, "")
+                        for e in p.iter())
         if words.strip():
             lines.append(words)
     return "\n".join(lines)

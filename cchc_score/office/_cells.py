@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._numbers import read_number, spell
+from ..rules import ascii_fold
 
 _SPACES = re.compile(r"\s+")
 
@@ -29,10 +30,7 @@ def text(value: Any) -> str:
 def plain_fold(value: Any) -> str:
     """Lower case without diacritics ("Điểm tự chấm" → "diem tu cham"), for
     matching headers and labels typed with or without accents."""
-    t = text(value).replace("đ", "d").replace("Đ", "D")
-    t = unicodedata.normalize("NFD", t)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    return t.casefold()
+    return ascii_fold(text(value))
 
 
 def number(value: Any, number_format: str = "General") -> Decimal | None:

@@ -29,9 +29,8 @@ from typing import Any
 import attrs
 
 from .._i18n import Msg, msg
-from .._numbers import parse_decimal
-from ..rules import InvalidParams, RuleKinds, fold
-from ._cells import plain_fold
+from ..rules import InvalidParams, RuleKinds, fold, label_key
+from ._cells import number as cell_number
 from ._cells import text as cell_text
 
 ZERO = Decimal(0)
@@ -105,14 +104,11 @@ def option_from_cells(title: Any, points_cell: Any, row: int | None = None
     is returned."""
     words = cell_text(title)
     written = _points_text(words)
-    from_text = parse_decimal(written) if written is not None else None
+    from_text = cell_number(written) if written is not None else None
     from_cell: Decimal | None = None
     if points_cell is not None and cell_text(points_cell):
-        try:
-            from_cell = parse_decimal(points_cell if not isinstance(points_cell, str)
-                                      else cell_text(points_cell))
-        except ValueError:
-            from_cell = None
+        from_cell = cell_number(points_cell if not isinstance(points_cell, str)
+                                else cell_text(points_cell))
     problem = None
     if from_text is not None and from_cell is not None and from_text != from_cell:
         problem = msg("office.points_differ", text=from_text, cell=from_cell)
@@ -189,8 +185,9 @@ def _quantities(t: str) -> list[tuple[Decimal, bool, bool, int, int]]:
             found.append((share.normalize() if share % 1 else Decimal(int(share)),
                           False, True, m.start(), m.end()))
         else:
-            found.append((parse_decimal(m.group("num")), bool(m.group("pct")), False,
-                          m.start(), m.end()))
+            value = cell_number(m.group("num"))  # guarded: 30 digits is no quantity
+            if value is not None:
+                found.append((value, bool(m.group("pct")), False, m.start(), m.end()))
     return found
 
 
@@ -334,10 +331,10 @@ def _points(band: _Band) -> Decimal:
 
 
 def slug(label: str) -> str:
-    """A short ASCII key for an option label ("Ban hành kịp thời (…)" →
-    "ban-hanh-kip-thoi")."""
-    words = re.findall(r"[a-z0-9]+", plain_fold(re.sub(r"\([^)]*\)", " ", label)))
-    return "-".join(words[:6]) or "lua-chon"
+    """A short ASCII key for an option label: its first six words without
+    diacritics ("Ban hành kịp thời (…)" → "ban-hanh-kip-thoi"); see
+    `rules.label_key`, which answers are also matched by."""
+    return label_key(label, 6) or "lua-chon"
 
 
 def _named(node_max: Decimal, options: Sequence[OptionRow]) -> dict[str, Any] | None:

@@ -233,6 +233,21 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
+def ascii_fold(text: str) -> str:
+    """Lower case without diacritics ("Điểm tự chấm" → "diem tu cham")."""
+    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in t if not unicodedata.combining(c)).casefold()
+
+
+def label_key(label: str, words: int | None = None) -> str:
+    """The ASCII form of an option's label, the documented way choice keys
+    are derived: words without diacritics, explanations in brackets
+    dropped, joined by "-" ("Công khai đầy đủ, đúng quy định" →
+    "cong-khai-day-du-dung-quy-dinh"); `words` keeps only the first ones."""
+    found = re.findall(r"[a-z0-9]+", ascii_fold(re.sub(r"\([^)]*\)", " ", label)))
+    return "-".join(found[:words] if words else found)
+
+
 def parse_bool(raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw

@@ -26,6 +26,7 @@ from ._base import (
     Rule,
     Step,
     fold,
+    label_key,
     parse_bool,
     parse_date,
     parse_number,
@@ -151,11 +152,19 @@ class Choice(Rule):
         return max((o.points for o in self.options), default=ZERO)
 
     def parse_value(self, raw: Any) -> Option:
+        """An option by its key or its label, the label also in its ASCII
+        form (`label_key`): a set imported from an annex and one written by
+        hand that name the same options accept the same answers, whatever
+        keys each chose ("Ban hành kịp thời", "ban-hanh-kip-thoi")."""
         if isinstance(raw, str):
             wanted = fold(raw)
             for option in self.options:
                 if wanted in (fold(option.key), fold(option.label)):
                     return option
+            ascii_form = label_key(raw)
+            matches = [o for o in self.options if ascii_form and ascii_form == label_key(o.label)]
+            if len(matches) == 1:
+                return matches[0]
         raise InvalidValue(msg("val.choice", raw=raw, options=[o.key for o in self.options],
                                hint=self._suggest(raw)))
 

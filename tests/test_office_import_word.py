@@ -1,0 +1,180 @@
+"""`import-criteria ANNEX.docx`: the criteria tables of a decision's annex
+published in Word, in a civil layout (tests/annex_kit.py builds it as a
+province types it), become the same criteria set as a hand-written twin,
+and score every assessment the same."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_score import CriteriaSet, parse_assessment, score
+from cchc_score.cli import main
+from cchc_score.load import check_criteria
+from cchc_score.office import Meta, import_criteria
+from cchc_score.rules import Choice, Manual, RuleKinds, Tiers, YesNo
+
+from .annex_kit import FIRST, HEADER, SECOND, TWIN, civil_annex
+
+openpyxl = pytest.importorskip("openpyxl")
+
+KINDS = RuleKinds.builtin()
+META = Meta(id="vi-du-2025", title="Bộ chỉ số Ví Dụ 2025", group="so-nganh",
+            issuer="UBND tỉnh Ví Dụ", decision="123/QĐ-UBND")
+
+
+def _load(path: Path, text: str) -> CriteriaSet:
+    path.write_text(text, encoding="utf-8")
+    criteria, issues = check_criteria(path, KINDS)
+    assert criteria is not None, [i.render("en") for i in issues]
+    assert not [i for i in issues if i.level == "error"], [i.render("en") for i in issues]
+    return criteria
+
+
+@pytest.fixture(scope="module")
+def sets(tmp_path_factory: pytest.TempPathFactory) -> tuple[CriteriaSet, CriteriaSet, Any]:
+    folder = tmp_path_factory.mktemp("annex")
+    imported = import_criteria(civil_annex(folder / "phu-luc.docx"), META)
+    assert imported.text is not None, [i.render("en") for i in imported.issues]
+    return (_load(folder / "imported.toml", imported.text), _load(folder / "twin.toml", TWIN),
+            imported)
+
+
+def _rule(rule: Any) -> Any:
+    if isinstance(rule, Tiers):
+        return (rule.over, rule.tiers, rule.below)
+    if isinstance(rule, Choice):
+        return [(o.label, o.points) for o in rule.options]
+    if isinstance(rule, YesNo):
+        return (rule.yes, rule.no)
+    return type(rule).__name__
+
+
+def test_civil_word_annex_imports_with_every_maximum_and_rule_of_its_twin(
+        sets: tuple[CriteriaSet, CriteriaSet, Any]) -> None:
+    """Components I-III, criteria 1-6 numbered across components, lettered
+    sub-criteria, options in the title cell (line breaks, "-" and "+"
+    bullets), in a guidance column and on merged-down rows, points as "1
+    điểm", "0,5đ", "1,0": the tree (codes, titles, maxima, the blank
+    criterion maximum summed from its children) and every rule equal the
+    hand-written twin's, and no leaf is left to manual scoring (≤ 5%)."""
+    imported, twin, result = sets
+    assert [(n.code, n.title, n.max) for n in imported.walk()] == [
+        (n.code, n.title, n.max) for n in twin.walk()]
+    assert imported.total == 100 and imported.node("1.1").max == 3
+    for leaf in twin.leaves():
+        assert _rule(imported.node(leaf.code).rule) == _rule(leaf.rule), leaf.code
+    leaves = list(imported.leaves())
+    manual = [n for n in leaves if isinstance(n.rule, Manual)]
+    assert len(manual) <= Decimal("0.05") * len(leaves) and result.manual == len(manual)
+    assert not [i for i in result.issues if i.level == "error"]
+
+
+ANSWERS = [
+    {"1.1.1": "Ban hành chậm", "1.1.2": "96,5", "1.2.1": True, "1.2.2": 3, "1.3": 30,
+     "2.1": "cong-khai-khong-day-du", "2.2.1": 100, "2.2.2": False,
+     "3.1": "Thực hiện chưa đúng quy định"},
+    {"1.1.1": "ban-hanh-kip-thoi", "1.1.2": 100, "1.2.1": False, "1.2.2": 5, "1.3": "29,99",
+     "2.1": "Công khai đầy đủ, đúng quy định", "2.2.1": "94.99", "2.2.2": True,
+     "3.1": "thuc-hien-dung-quy-dinh"},
+    {"1.1.1": "KHÔNG BAN HÀNH", "1.1.2": 0, "1.2.1": True, "1.2.2": 0, "1.3": 0,
+     "2.1": "khong-cong-khai", "2.2.1": 95, "2.2.2": True, "3.1": "Không thực hiện"},
+]
+
+
+@pytest.mark.parametrize("answers", ANSWERS)
+def test_imported_annex_scores_every_assessment_like_its_twin(
+        sets: tuple[CriteriaSet, CriteriaSet, Any], answers: dict[str, Any]) -> None:
+    """The same assessment (options answered by label, in capitals, or by
+    the label's ASCII key) scores the same node by node and in total with
+    the imported set and the hand-written twin, whose keys differ for 2.1."""
+    imported, twin, _ = sets
+    results = []
+    for criteria in (imported, twin):
+        data = {"criteria": criteria.id, "year": 2025, "answers": answers,
+                "unit": {"id": "u", "name": "Sở Ví Dụ", "group": "so-nganh"}}
+        assessment, issues = parse_assessment(data, "u.toml", criteria)
+        assert assessment is not None, [i.render("en") for i in issues]
+        results.append(score(criteria, assessment))
+    a, b = results
+    assert [(n.code, n.points, n.lost) for n in a.walk()] == [
+        (n.code, n.points, n.lost) for n in b.walk()]
+    assert (a.points, a.max, a.index) == (b.points, b.max, b.index)
+    assert a.points > 0
+
+
+def test_the_same_annex_typed_in_excel_imports_to_the_same_set(
+        tmp_path: Path, sets: tuple[CriteriaSet, CriteriaSet, Any]) -> None:
+    """Column roles come from the header words and the content in .xlsx as
+    in .docx: the civil layout typed in a workbook (title cell with line
+    breaks, merged cells, guidance and evidence columns) gives the same set."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.cell(1, 1, "BỘ CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    for c, text in enumerate(HEADER, 1):
+        ws.cell(3, c, text)
+    r = 4
+    for row in [*FIRST, *SECOND]:
+        for c, value in enumerate(row, 1):
+            if value not in ("MERGE", "ACROSS", ""):
+                ws.cell(r, c, value)
+        if row[1] == "ACROSS":
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        r += 1
+    book = tmp_path / "phu-luc.xlsx"
+    wb.save(book)
+    result = import_criteria(book, META)
+    assert result.text is not None, [i.render("en") for i in result.issues]
+    imported = _load(tmp_path / "x.toml", result.text)
+    word, _, _ = sets
+    assert [(n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None)
+            for n in imported.walk()] == [
+        (n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in word.walk()]
+
+
+def test_cli_imports_a_word_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import-criteria phu-luc.docx -o set.toml` writes a file `check`
+    accepts and says how many nodes and manual leaves it has."""
+    annex = civil_annex(tmp_path / "phu-luc.docx")
+    out = tmp_path / "set.toml"
+    assert main(["import-criteria", str(annex), "-o", str(out), "--id", "vi-du"]) == 0
+    assert "15 nút" in capsys.readouterr().err
+    assert main(["check", str(out)]) == 0
+
+
+def test_a_word_file_without_a_criteria_table_is_one_clean_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A .docx with no criteria table: exit 1, the file named, no traceback."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Quyết định ban hành bộ chỉ số")
+    path = tmp_path / "qd.docx"
+    document.save(str(path))
+    assert main(["import-criteria", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "qd.docx" in err and "bảng tiêu chí" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("name", "data", "vi", "en"), [
+    ("phu-luc.ods", b"PK\x03\x04", "lưu lại dạng .xlsx", "save it as .xlsx"),
+    ("phu-luc.doc", b"\xd0\xcf\x11\xe0" + bytes(60), "Word 97–2003 (.doc)",
+     "Word Document (.docx)"),
+    ("phu-luc.xls", b"<html><table></table></html>", "soffice --headless --convert-to xlsx",
+     "save it as .xlsx"),
+])
+def test_files_to_convert_first_say_how_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes,
+        vi: str, en: str) -> None:
+    """.ods, an old .doc and an .xls that is not a real workbook: exit 1
+    with a message saying how to convert, in Vietnamese or English."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["import-criteria", str(path)]) == 1
+    assert vi in capsys.readouterr().err
+    assert main(["--lang", "en", "import-criteria", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert en in err and name in err and "Traceback" not in err
