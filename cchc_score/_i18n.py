@@ -1081,6 +1081,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "adm.preparer": ("Người lập biểu", "Prepared by"),
     "adm.sign_name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
     "adm.page_footer": ("Trang &P/&N", "Page &P of &N"),
+    "form.pick": ("Chọn: {options}", "Pick: {options}"),
+    "form.outcome": ("{label}: {points} điểm", "{label}: {points} points"),
+    "form.deadline": (
+        "Nhập ngày ban hành văn bản (ngày/tháng/năm), hạn {due}; ghi “không” nếu không ban hành",
+        "Type the document's date (day/month/year), due {due}; “no” when it was not issued",
+    ),
+    "form.ratio": (
+        "Nhập tử số và mẫu số vào hai cột “Tử số”, “Mẫu số”",
+        "Type the numerator and the denominator in the “Tử số” and “Mẫu số” columns",
+    ),
+    "form.unit_year": ("Đơn vị: {unit} — năm {year}", "Unit: {unit} — year {year}"),
     # -- plugins ---------------------------------------------------------------------
     "plg.problem": ("plugin “{plugin}”: {problem}", "plugin “{plugin}”: {problem}"),
     # what became of it: the plugin dropped, one hook call ignored, or (strict) the run stopped

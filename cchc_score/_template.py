@@ -19,11 +19,19 @@ from ._model import CriteriaSet
 from .rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
 
 
-def value_hint(rule: Rule, year: int, lang: str = "vi") -> list[str]:
-    """Lines saying what to declare for a leaf and what each outcome scores."""
+def value_hint(rule: Rule, year: int, lang: str = "vi", *, form: bool = False) -> list[str]:
+    """Lines saying what to declare for a leaf and what each outcome scores.
+
+    `form`: the words of the Excel form, read by people rather than typed
+    into a file: option labels as the drop-down lists show them, dates as
+    Excel takes them, never program values (true/false, option keys)."""
     def t(name: str, /, **kw: Any) -> str:
         return msg(name, **kw).render(lang)
 
+    if form:
+        people = _form_hint(rule, year, lang)
+        if people is not None:
+            return people
     if isinstance(rule, YesNo):
         return [t("office.tpl_what", what=t("office.tpl_bool")),
                 t("office.tpl_yes", label=rule.yes_label or msg("yes"), points=rule.yes),
@@ -57,6 +65,29 @@ def value_hint(rule: Rule, year: int, lang: str = "vi") -> list[str]:
         step = t("office.tpl_step", step=rule.step) if rule.step else ""
         return [t("office.tpl_what", what=t("office.tpl_points", max=rule.max, step=step))]
     return [t("office.tpl_what", what=rule.describe_value())]
+
+
+def _form_hint(rule: Rule, year: int, lang: str) -> list[str] | None:
+    """The form's wording where it differs from the TOML template's."""
+    def t(name: str, /, **kw: Any) -> str:
+        return msg(name, **kw).render(lang)
+
+    if isinstance(rule, YesNo):
+        yes = rule.yes_label or t("yes").capitalize()
+        no = rule.no_label or t("no").capitalize()
+        return [t("form.pick", options=f"{yes} / {no}"),
+                t("form.outcome", label=yes, points=rule.yes),
+                t("form.outcome", label=no, points=rule.no)]
+    if isinstance(rule, Choice):
+        return [t("form.pick", options=" / ".join(o.label for o in rule.options)),
+                *(t("form.outcome", label=o.label, points=o.points) for o in rule.options)]
+    if isinstance(rule, Deadline):
+        return [t("form.deadline", due=rule.due_date(year)),
+                *_deadline_outcomes(rule, year, lang)]
+    if isinstance(rule, Tiers | Proportional) and rule.over == "ratio":
+        rest = value_hint(rule, year, lang)[1:]
+        return [t("form.ratio"), *rest]
+    return None
 
 
 def _fact(over: str, unit: str | None, lang: str) -> str:

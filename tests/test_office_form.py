@@ -109,21 +109,24 @@ def outcome(path: Path) -> list[tuple[Any, ...]]:
 
 
 def test_template_writes_the_official_layout_with_validation(blank: Path, criteria) -> None:  # type: ignore[no-untyped-def]
-    """Official columns first, then ours; one row per node; drop-down lists
-    for options, numeric limits for shares; frozen header; A4 landscape
-    with the header row repeated; readable widths; the unit sheet."""
+    """The printed columns first (official points, evidence, notes), then the
+    fact-entry ones; one row per node; drop-down lists for options, numeric
+    limits for shares; frozen header; A4 landscape with the header row
+    repeated; readable widths; the unit sheet."""
     wb = openpyxl.load_workbook(blank)
     assert wb.sheetnames[:2] == ["Tự chấm", "Thông tin"]
     ws = wb["Tự chấm"]
-    header = [ws.cell(HEADER_ROW, c).value for c in range(1, 8)]
-    assert header[:6] == ["STT", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần",
-                          "Điểm tối đa (chuẩn)", "Điểm tự chấm", "Điểm thẩm định", "Ghi chú"]
+    header = [ws.cell(HEADER_ROW, c).value for c in range(1, 10)]
+    assert header == ["STT", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần",
+                      "Điểm tối đa (chuẩn)", "Điểm tự chấm", "Điểm thẩm định",
+                      "Số văn bản kiểm chứng", "Ngày văn bản",
+                      "Trích yếu / tên tài liệu kiểm chứng", "Ghi chú"]
     rows = form_rows(ws)
     assert [c for c in rows if c[0].isdigit()] == list(criteria.codes)
-    assert ws.freeze_panes == "C5"
+    assert ws.freeze_panes == f"C{HEADER_ROW + 1}"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert ws.print_title_rows in ("4:4", "$4:$4")
-    assert ws.column_dimensions["B"].width >= 50
+    assert ws.print_title_rows in (f"{HEADER_ROW}:{HEADER_ROW}", f"${HEADER_ROW}:${HEADER_ROW}")
+    assert ws.column_dimensions["B"].width >= 40
     checks = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
 
     def rule_of(cell: str) -> Any:

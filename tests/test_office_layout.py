@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc_score.cli import demo_dir, main
+from cchc_score.office._layout import HEADER_ROW, LETTERS
 
 openpyxl = pytest.importorskip("openpyxl")
 docx = pytest.importorskip("docx")
@@ -20,8 +21,8 @@ def test_form_rows_are_tall_enough_for_their_wrapped_text(tmp_path: Path) -> Non
     out = tmp_path / "form.xlsx"
     assert main(["template", "ca-tinh-2024-bang2", "-o", str(out), "--unit", "pc06"]) == 0
     ws = openpyxl.load_workbook(out)["Tự chấm"]
-    rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1)}
-    hint_lines = str(ws.cell(rows["1.1.1"], 10).value).count("\n") + 1
+    rows = {ws.cell(r, 1).value: r for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    hint_lines = str(ws.cell(rows["1.1.1"], LETTERS["hint"] + 1).value).count("\n") + 1
     assert hint_lines >= 4
     assert ws.row_dimensions[rows["1.1.1"]].height >= hint_lines * 15
     assert ws.row_dimensions[rows["1"]].height == 15

@@ -40,6 +40,10 @@ class Form:
     sheet: str = ""
 
 
+#: the title of the total row that closes the table (diacritics removed)
+TOTAL_WORDS = frozenset({"tong cong", "tong", "cong", "total"})
+
+
 def is_form(path: Path) -> bool:
     """Cheaply, without openpyxl: whether an .xlsx file has our unit sheet
     (used when a folder is scored, to skip results workbooks and others)."""
@@ -161,6 +165,8 @@ class _FormReader:
                     raw = None  # a formula without a cached value: Excel never computed it
                 cells[field] = (raw, cell.number_format if cell is not None else "General")
             code = _cells.code(cells["code"][0])
+            if not code and _cells.plain_fold(_cells.text(cells["title"][0])) in TOTAL_WORDS:
+                break  # the table ends at its total; a signature block may follow
             if not code:
                 filled = [f for f in ("value", "num", "den", "ev_number", "ev_title")
                           if f in cells and _cells.text(cells[f][0])]

@@ -92,6 +92,27 @@ def print_setup(ws: Any, header_row_number: int, columns: int) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.5
 
 
+def protect(ws: Any) -> None:
+    """Lock the sheet without a password, as offices expect (Review →
+    Unprotect Sheet undoes it): formulas, codes and maxima cannot be typed
+    over by mistake, only cells marked with `unlock` take input. Rows and
+    columns may still be resized."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatRows = False
+    protection.formatColumns = False
+    protection.formatCells = False
+
+
+@functools.cache
+def _unlocked() -> Any:
+    return styles().Protection(locked=False)
+
+
+def unlock(cell: Any) -> None:
+    cell.protection = _unlocked()
+
+
 def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool = False,
               color: str | None = None, number_format: str | None = None) -> None:
     cell.border = thin_border()

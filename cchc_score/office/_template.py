@@ -24,6 +24,7 @@ from .._template import value_hint
 from ..rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
 from . import _style as st
 from ._deps import openpyxl
+from ._admin import Issuer
 from ._layout import (
     FORM_COLUMNS,
     HEADER_ROW,
@@ -32,9 +33,19 @@ from ._layout import (
     LETTERS,
     LISTS_SHEET,
     MAIN_SHEET,
+    PRINTED,
 )
+from ._sheet_admin import national_heading, page_footer, signature_block
 
 DATE_FORMAT = "DD/MM/YYYY"
+#: the columns of the national heading's and the signature's two blocks
+FRAME_LEFT = (1, 2)
+FRAME_RIGHT = (6, PRINTED)
+#: the cells a unit or the council types into; every other cell is locked
+INPUT_FIELDS = frozenset({"value", "num", "den", "self", "appraised", "ev_number", "ev_date",
+                          "ev_title", "notes", "explanation", "na", "reason"})
+#: the facts a survey leaf never takes from the unit
+SURVEY_LOCKED = frozenset({"value", "num", "den", "self"})
 
 
 def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
@@ -49,20 +60,26 @@ def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
     lists = wb.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     writer = _FormWriter(ws, lists, year, lang)
-    ncols = len(FORM_COLUMNS)
-    st.title_row(ws, 1, msg("office.form_title").render(lang), ncols, size=14)
-    st.title_row(ws, 2, criteria.title, ncols, size=11)
-    st.title_row(ws, 3, f"{unit_name or unit_id} ({unit_id}) — {year}", ncols, size=11,
-                 bold=False)
-    ws.row_dimensions[2].height = 30
+    name = unit_name or unit_id
+    national_heading(ws, Issuer.from_unit_name(name) if unit_name else Issuer(),
+                     left=FRAME_LEFT, right=FRAME_RIGHT, lang=lang)
+    st.title_row(ws, 4, msg("office.form_title").render(lang), PRINTED, size=14)
+    st.title_row(ws, 5, criteria.title, PRINTED, size=11)
+    st.title_row(ws, 6, msg("form.unit_year", unit=f"{name} ({unit_id})", year=year
+                            ).render(lang), PRINTED, size=11, bold=False)
+    ws.row_dimensions[5].height = 30
     st.header_row(ws, HEADER_ROW, [c.header for c in FORM_COLUMNS])
     ws.row_dimensions[HEADER_ROW].height = 45
     roots = [writer.node(n) for n in criteria.roots]
     writer.total(criteria, roots)
+    table_end = ws.max_row
     st.widths(ws, [c.width for c in FORM_COLUMNS])
-    st.fit_heights(ws, HEADER_ROW + 1, ws.max_row)
+    st.fit_heights(ws, HEADER_ROW + 1, table_end)
+    signature_block(ws, table_end + 2, left=FRAME_LEFT, right=FRAME_RIGHT, lang=lang)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3).coordinate
-    st.print_setup(ws, HEADER_ROW, ncols)
+    st.print_setup(ws, HEADER_ROW, PRINTED)
+    page_footer(ws, lang)
+    st.protect(ws)
     _info_sheet(wb, criteria, ref=ref, unit_id=unit_id, unit_name=unit_name or unit_id,
                 year=year, lang=lang)
     out = io.BytesIO()
@@ -94,11 +111,17 @@ class _FormWriter:
         ws.cell(r, _col("title"), node.title)
         ws.cell(r, _col("max"), node.max)
         color = st.COMPONENT_FILL if node.depth == 1 else None
+        survey = node.is_leaf and node.method == "survey"
         for column in FORM_COLUMNS:
             cell = ws.cell(r, _col(column.field))
             st.body_cell(cell, wrap=column.field in ("title", "hint", "ev_title", "explanation",
                                                     "notes", "reason", "na"),
                          bold=bold and column.field in ("code", "title", "max"), color=color)
+            # a parent's points are its children's sum (a formula, below)
+            if column.field in INPUT_FIELDS and (node.is_leaf or column.field not in
+                                                 ("self", "appraised")) and not (
+                    survey and column.field in SURVEY_LOCKED):
+                st.unlock(cell)
         ws.cell(r, _col("code")).number_format = "@"
         if not node.is_leaf:
             kids = [self.node(k) for k in node.children]
@@ -119,7 +142,8 @@ class _FormWriter:
                 st.body_cell(ws.cell(r, _col(field)), italic=True, color=st.SURVEY_FILL,
                              wrap=field == "hint")
             return
-        lines = ([node.hint] if node.hint else []) + value_hint(node.rule, self.year, self.lang)
+        lines = ([node.hint] if node.hint else []) + value_hint(node.rule, self.year, self.lang,
+                                                                form=True)
         hint.value = "\n".join(lines)
         self.fact_cells(node, node.rule, r)
         for field in ("self", "appraised"):
@@ -236,3 +260,4 @@ def _info_sheet(wb: Any, criteria: CriteriaSet, *, ref: str, unit_id: str, unit_
     ws.cell(note, 1).alignment = st.styles().Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[note].height = 120
     st.widths(ws, [34, 70])
+    st.print_setup(ws, 1, 2)
