@@ -374,8 +374,10 @@ def test_a_form_without_its_value_column_warns(
     blank (0 points) with no word about the column."""
     openpyxl = pytest.importorskip("openpyxl")
     assert run(["template", "qa.toml", "--unit", "a", "-o", "form.xlsx"], capsys)[0] == 0
+    from cchc_score.office._layout import LETTERS
+
     book = openpyxl.load_workbook(folder / "form.xlsx")
-    book["Tự chấm"].delete_cols(7)
+    book["Tự chấm"].delete_cols(LETTERS["value"] + 1)
     book.save(folder / "form.xlsx")
     code, _, err = run(["score", "form.xlsx"], capsys)
     assert code == 0
