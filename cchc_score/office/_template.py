@@ -23,8 +23,8 @@ from .._numbers import plain
 from .._template import value_hint
 from ..rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
 from . import _style as st
-from ._deps import openpyxl
 from ._admin import Issuer
+from ._deps import openpyxl
 from ._layout import (
     FORM_COLUMNS,
     HEADER_ROW,
