@@ -3,6 +3,7 @@
 #              "ci": derandomised, the same outcome on every clone)
 # make fuzz  — explore the property tests with random seeds for FUZZ_MINUTES (default 10)
 # make lint  — ruff and mypy
+# make serve — set up .venv (if missing) and open the web page on the example province
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 PLUGINS := $(wildcard plugins/*/pyproject.toml)
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test fuzz lint bench clean
+.PHONY: demo test fuzz lint bench clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,9 @@ $(STAMP): pyproject.toml $(PLUGINS) | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/cchc-score demo
+
+serve: $(STAMP)
+	$(BIN)/cchc-score serve examples/demo
 
 test: $(STAMP)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q

@@ -191,11 +191,14 @@ def score_files(
     paths: Sequence[Path | str], *, criteria: str | Path | None = None, stage: Stage = "self",
     survey: Path | None = None, registry: Registry | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
+    replace: Mapping[Path, dict[str, Any]] | None = None,
 ) -> Batch:
     """Load, check and score assessment files, then rank them per group.
 
     `overrides` maps a unit id to {code: raw value} replacing declared values
-    (what-if scoring); input files are never written.
+    (what-if scoring); `replace` maps a file (by its resolved path) to the
+    raw data to score instead of its contents (a form being edited in the
+    web page, before it is saved). Input files are never written.
     """
     registry = registry or default_registry()
     cat = catalog(registry)
@@ -209,7 +212,13 @@ def score_files(
     skipped: dict[Path, int] = {}
     sets: set[Path] = set()
     for path in files:
-        data, read_issues, rows = read_any(path)
+        data: dict[str, Any] | None
+        read_issues: list[Issue]
+        rows: Mapping[str, int]
+        if replace and path.resolve() in replace:
+            data, read_issues, rows = replace[path.resolve()], [], {}
+        else:
+            data, read_issues, rows = read_any(path)
         folder = candidates.get(path)
         if folder is not None and (_is_criteria_file(path) if data is None else "nodes" in data):
             skipped[folder] = skipped.get(folder, 0) + 1  # a criteria set kept beside them

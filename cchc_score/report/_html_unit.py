@@ -38,8 +38,10 @@ from ._tables import (
 )
 
 
-def breakdown(result: UnitResult, options: Options, *, level: int = 2) -> str:
-    """The unit's section; `level` is the heading level of its title."""
+def breakdown(result: UnitResult, options: Options, *, level: int = 2,
+              whatif_head: str = "view.whatif_head") -> str:
+    """The unit's section; `level` is the heading level of its title;
+    `whatif_head` the message heading the what-if (the web page's differs)."""
     lang = options.lang
 
     def t(key: str) -> str:
@@ -63,7 +65,7 @@ def breakdown(result: UnitResult, options: Options, *, level: int = 2) -> str:
             if change.council_decides:
                 line += f" ({msg('view.whatif_council', code=change.after.code).render(lang)})"
             lines.append(tag("li", esc(line)))
-        parts.append(tag(sub, esc(t("view.whatif_head"))) + tag("ul", "".join(lines))
+        parts.append(tag(sub, esc(t(whatif_head))) + tag("ul", "".join(lines))
                      + table(["", t("view.now"), t("view.whatif")],
                              [list(r) for r in whatif_rows(before, result, lang)], {1, 2},
                              class_="whatif"))

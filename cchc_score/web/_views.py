@@ -1,0 +1,293 @@
+"""The pages: the province (every unit of the folder ranked, the heat
+table, a unit's breakdown), the department's form with its live score,
+saving, new units, downloads.
+
+Every figure comes from `_api.score_files` over the folder, the same call
+as `cchc-score score FOLDER`, with the form being edited in place of its
+file (`replace`), so what the page shows is what the command line gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import BadRequest, NotFound
+
+from .. import _api, _gains
+from .._i18n import msg
+from .._model import CriteriaSet, Issue, UnitResult
+from .._template import toml_template
+from ..exceptions import InputError, OutputError
+from ..report import Options
+from ..report._html import province
+from ..report._html_unit import breakdown
+from ..report._tables import num
+from . import _form
+from ._app import error_page
+from ._store import Changed, Folder, OutsideFolder, assessment_toml, header_comments
+
+#: a new unit's id: it names its file
+UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def register(app: Flask) -> None:
+    app.add_url_rule("/", "province", province_page)
+    app.add_url_rule("/unit/<path:rel>", "unit", unit_page)
+    app.add_url_rule("/unit/<path:rel>", "save", save, methods=["POST"])
+    app.add_url_rule("/preview/<path:rel>", "preview", preview, methods=["POST"])
+    app.add_url_rule("/download/<fmt>/<path:rel>", "download", download)
+    app.add_url_rule("/new", "new", new_unit, methods=["POST"])
+
+
+def _folder() -> Folder:
+    folder: Folder = current_app.config["FOLDER"]
+    return folder
+
+
+def _lang() -> str:
+    return str(current_app.config["LANG"])
+
+
+def _stage() -> str:
+    stage = request.args.get("stage", current_app.config["STAGE"])
+    return stage if stage in ("self", "appraised") else "self"
+
+
+def _score(stage: str, replace: Mapping[Path, dict[str, Any]] | None = None) -> _api.Batch:
+    folder = _folder()
+    files = folder.assessments()
+    if not files:
+        return _api.Batch((), ())
+    return _api.score_files(files, stage=stage,  # type: ignore[arg-type]
+                            registry=current_app.config["REGISTRY"], replace=replace)
+
+
+def _path(rel: str) -> Path:
+    try:
+        return _folder().resolve(rel)
+    except OutsideFolder:
+        raise NotFound() from None
+
+
+# -- the province -------------------------------------------------------------------
+
+
+def province_page() -> ResponseReturnValue:
+    stage, lang = _stage(), _lang()
+    batch = _score(stage)
+    folder = _folder()
+    links = {r.unit.id: url_for("unit", rel=folder.rel(Path(r.source)), stage=stage)
+             for r in batch.results if r.source}
+    view = province(batch.results, Options(lang=lang), links) if batch.results else ""
+    focus = request.args.get("unit")
+    shown = next((r for r in batch.results if r.unit.id == focus), None)
+    entries, _ = _api.catalog(current_app.config["REGISTRY"]).entries()
+    return render_template(
+        "province.html", view=view, stage=stage, folder=folder.root,
+        problems=[i.render(lang) for i in batch.issues if i.level == "error"],
+        focus=breakdown(shown, Options(lang=lang)) if shown else "",
+        sets=entries, count=len(batch.results))
+
+
+# -- a unit ---------------------------------------------------------------------------
+
+
+def _unit_of(batch: _api.Batch, path: Path) -> UnitResult | None:
+    return next((r for r in batch.results
+                 if r.source and Path(r.source).resolve() == path), None)
+
+
+def _criteria(data: Mapping[str, Any], path: Path) -> CriteriaSet | None:
+    registry = current_app.config["REGISTRY"]
+    found, _ = _api._criteria_for(data, path, None, registry, _api.catalog(registry))
+    return found
+
+
+def _file_issues(batch: _api.Batch, path: Path) -> list[Issue]:
+    return [i for i in batch.issues if i.where.file and Path(i.where.file).resolve() == path]
+
+
+def unit_page(rel: str) -> ResponseReturnValue:
+    path = _path(rel)
+    if path.suffix.lower() != ".toml":
+        return _form_unit(rel, path)
+    try:
+        _, data, version, read_issues = _folder().read(rel)
+    except OutsideFolder:
+        raise NotFound() from None
+    if data is None:
+        return error_page(422, "; ".join(i.render(_lang()) for i in read_issues)), 422
+    return _render_unit(rel, path, data, version, saved=request.args.get("saved") == "1")
+
+
+def _form_unit(rel: str, path: Path) -> ResponseReturnValue:
+    """An Excel form: its breakdown, read only (it is filled in Excel)."""
+    if not path.is_file() or path not in [p.resolve() for p in _folder().assessments()]:
+        raise NotFound()
+    batch = _score(_stage())
+    result = _unit_of(batch, path)
+    lang = _lang()
+    return render_template(
+        "unit.html", rel=rel, result=result, fields=None, version="", saved=False,
+        panel=breakdown(result, Options(lang=lang, gains={result.unit.id: _gains.unit_gains(
+            result)})) if result else "",
+        issues=[i.render(lang) for i in _file_issues(batch, path)], stage=_stage(),
+        readonly=True, leaf_points={}, conflict=False, brief=_brief(result))
+
+
+def _render_unit(rel: str, path: Path, data: dict[str, Any], version: str, *,
+                 saved: bool = False, conflict: bool = False, status: int = 200,
+                 before: UnitResult | None = None) -> ResponseReturnValue:
+    lang, stage = _lang(), _stage()
+    batch = _score(stage, {path: data})
+    result = _unit_of(batch, path)
+    criteria = result.criteria if result else _criteria(data, path)
+    year = data.get("year") if isinstance(data.get("year"), int) else None
+    fields = (_form.fields(criteria, data, year or criteria.years[0], lang)
+              if criteria else [])
+    return render_template(
+        "unit.html", rel=rel, result=result, fields=fields, version=version, saved=saved,
+        panel=_panel(result, before), stage=stage, readonly=False, conflict=conflict,
+        issues=[i.render(lang) for i in _file_issues(batch, path)],
+        leaf_points=_leaf_points(result), brief=_brief(result)), status
+
+
+def _panel(result: UnitResult | None, before: UnitResult | None) -> str:
+    if result is None:
+        return ""
+    baseline = {result.unit.id: before} if before is not None else {}
+    return breakdown(result, Options(lang=_lang(), baseline=baseline,
+                                     gains={result.unit.id: _gains.unit_gains(result)}),
+                     whatif_head="web.whatif_head")
+
+
+def _brief(result: UnitResult | None) -> str:
+    """"94,75/100,00 điểm · chỉ số 94,75 · hạng 4/6", for the bar above the form."""
+    if result is None:
+        return ""
+    lang = _lang()
+    rank = (msg("web.brief_rank", rank=result.rank, of=result.rank_of).render(lang)
+            if result.rank is not None and (result.rank_of or 0) > 1 else "")
+    return msg("web.brief", points=num(result.points, result, lang),
+               max=num(result.max, result, lang), index=num(result.index, result, lang),
+               rank=rank).render(lang)
+
+
+def _leaf_points(result: UnitResult | None) -> dict[str, dict[str, str]]:
+    """code → the leaf's points as shown ("1,00/2,00"), and why."""
+    if result is None:
+        return {}
+    lang = _lang()
+    out = {}
+    for node in result.walk():
+        if not node.is_leaf:
+            continue
+        text = (msg("rep.na").render(lang) if node.na else
+                f"{num(node.points, result, lang)}/{num(node.max, result, lang)}")
+        out[node.code] = {"points": text,
+                          "why": node.explanation.render(lang) if node.explanation else ""}
+    return out
+
+
+def _submitted(rel: str) -> tuple[Path, dict[str, Any], str, dict[str, Any]]:
+    """The file, the data the form makes of it, the version the page was
+    opened with, and the data on disk."""
+    path = _path(rel)
+    try:
+        _, data, _, _ = _folder().read(rel)
+    except OutsideFolder:
+        raise NotFound() from None
+    if data is None:
+        raise BadRequest()
+    criteria = _criteria(data, path)
+    if criteria is None:
+        raise BadRequest()
+    form = {k: v for k, v in request.form.items()}
+    return path, _form.apply(data, criteria, form), request.form.get("version", ""), data
+
+
+def preview(rel: str) -> ResponseReturnValue:
+    """The score of the form as typed, not saved: the page's live panel."""
+    path, data, _, on_disk = _submitted(rel)
+    stage = _stage()
+    before = _unit_of(_score(stage), path)
+    batch = _score(stage, {path: data})
+    result = _unit_of(batch, path)
+    lang = _lang()
+    return jsonify({
+        # unchanged from the file: no what-if to show
+        "panel": _panel(result, before if data != on_disk else None),
+        "leaves": _leaf_points(result),
+        "brief": _brief(result),
+        "issues": [i.render(lang) for i in _file_issues(batch, path)],
+        "points": str(result.points) if result else None,
+        "rank": result.rank if result else None,
+    })
+
+
+def save(rel: str) -> ResponseReturnValue:
+    path, data, opened, on_disk = _submitted(rel)
+    folder = _folder()
+    batch = _score(_stage(), {path: data})
+    if any(i.level == "error" for i in _file_issues(batch, path)):
+        return _render_unit(rel, path, data, opened, status=422)
+    criteria = _criteria(on_disk, path)
+    assert criteria is not None  # _submitted checked it
+    text = assessment_toml(data, criteria, header_comments(path), _lang())
+    try:
+        folder.save(rel, text, opened)
+    except Changed:
+        return _render_unit(rel, path, data, opened, conflict=True, status=409)
+    except OutputError as e:
+        return error_page(500, e.message.render(_lang())), 500
+    return redirect(url_for("unit", rel=rel, saved=1, stage=_stage()), code=303)
+
+
+def new_unit() -> ResponseReturnValue:
+    """A unit's file from the template of a criteria set."""
+    lang = _lang()
+    uid = request.form.get("unit_id", "").strip()
+    name = request.form.get("name", "").strip() or uid
+    ref = request.form.get("criteria", "")
+    if not UNIT_ID.match(uid):
+        raise BadRequest("web.err_unit_id")
+    try:
+        criteria = _api.catalog(current_app.config["REGISTRY"]).load(ref)
+    except InputError:
+        raise BadRequest("web.err_criteria") from None
+    text = toml_template(criteria, ref=criteria.id, unit_id=uid, unit_name=name,
+                         output_name=f"{uid}.toml", lang=lang)
+    try:
+        rel = _folder().create(f"{uid}.toml", text)
+    except OutputError:
+        return error_page(409, msg("web.err_exists", name=f"{uid}.toml").render(lang)), 409
+    return redirect(url_for("unit", rel=rel), code=303)
+
+
+def download(fmt: str, rel: str) -> ResponseReturnValue:
+    """The unit's file as it is on disk, or its report as JSON, HTML or Word."""
+    from flask import send_file
+
+    path = _path(rel)
+    batch = _score(_stage())
+    result = _unit_of(batch, path)
+    if result is None:
+        raise NotFound()
+    stem = path.stem
+    if fmt == "file":
+        return send_file(path, as_attachment=True, download_name=path.name)
+    from ..cli._score import _report
+
+    formats = {"json": "application/json", "html": "text/html",
+               "docx": "application/vnd.openxmlformats-officedocument."
+                       "wordprocessingml.document"}
+    if fmt not in formats:
+        raise NotFound()
+    body = _report(fmt)().render([result], Options(lang=_lang()))
+    response = current_app.response_class(body, mimetype=formats[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response

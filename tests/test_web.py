@@ -1,0 +1,274 @@
+"""`cchc-score serve`: the pages, saving to the files the command line
+reads, and the safety rules (loopback only, token for other hosts,
+anti-forgery, no path outside the folder, readable error pages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_score.cli import main
+
+from .web_kit import app_for, csrf_of, demo_copy, form_of
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+pytest.importorskip("flask", reason="flask is not installed (the web extra)")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return demo_copy(tmp_path)
+
+
+@pytest.fixture
+def client(folder: Path) -> Any:
+    return app_for(folder).test_client()
+
+
+def scored(paths: list[str], *extra: str) -> dict[str, Any]:
+    """`cchc-score score … --format json`, units by id."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["score", *paths, "--format", "json", *extra]) == 0
+    units = json.loads(out.getvalue(), parse_float=Decimal)["units"]
+    return {u["id"]: u for u in units}
+
+
+def test_province_page_ranks_like_the_command_line(client: Any, folder: Path) -> None:
+    """The province page ranks every unit of the folder per group with the
+    totals and ranks of `score FOLDER`, each unit linking to its page."""
+    page = client.get("/").get_data(as_text=True)
+    expected = scored([str(folder)])
+    for uid, unit in expected.items():
+        assert (f'data-unit="{uid}" data-points="{unit["points"]}"' in page
+                or f'data-points="{unit["points"]}"' in page.split(f'data-unit="{uid}"')[1][:200])
+        assert f'data-rank="{unit["rank"]}"' in page.split(f'data-unit="{uid}"')[1][:300]
+    assert 'href="/unit/pc08.toml?stage=self"' in page
+    appraised = client.get("/?stage=appraised").get_data(as_text=True)
+    assert "85,75" in appraised  # vd-pc08 after the council's cuts
+
+
+def test_unit_page_asks_what_the_template_asks(client: Any) -> None:
+    """A department's page lists every leaf with its prompt (the template's
+    hints), its current points, its evidence and a not-applicable box, all
+    labelled."""
+    page = client.get("/unit/pc08.toml").get_data(as_text=True)
+    assert "“kip-thoi”: Ban hành kịp thời → 1 điểm" in page
+    assert 'data-leaf="8.3.2"' in page and "2,50/4,00" in page
+    assert 'value="05/KH-PC08"' in page
+    assert '<label for="v-8.3.2">' in page and 'id="v-8.3.2"' in page
+    assert 'name="na.8.3.2"' in page
+
+
+def test_preview_then_save_scores_like_set(client: Any, folder: Path) -> None:
+    """Changing one fact of vd-pc08 moves its total and rank in the preview
+    exactly as `--set` does; saving writes a file that `score` reads to the
+    same figures, and keeps the appraisal and survey the form does not show."""
+    page = client.get("/unit/pc08.toml").get_data(as_text=True)
+    form = form_of(page)
+    form["v.8.3.2"] = "100"
+    answer = client.post("/preview/pc08.toml", data=form).get_json()
+    expected = scored([str(folder)], "--set", "vd-pc08:8.3.2=100")["vd-pc08"]
+    assert Decimal(answer["points"]) == expected["points"] and answer["rank"] == expected["rank"]
+    assert answer["leaves"]["8.3.2"]["points"] == "4,00/4,00"
+    assert "8.3.2: 2,50 → 4,00 điểm (+1,50)" in answer["panel"]
+    assert "Giả định: nội dung đang nhập so với tệp đã lưu" in answer["panel"]
+    saved = client.post("/unit/pc08.toml", data=form)
+    assert saved.status_code == 303
+    after = scored([str(folder)])["vd-pc08"]
+    assert after["points"] == expected["points"] and after["rank"] == expected["rank"]
+    data = tomllib.loads((folder / "pc08.toml").read_text(encoding="utf-8"))
+    assert data["answers"]["8.3.2"]["value"] == 100
+    assert data["appraisal"]["9.2"]["value"] == "77,8" and data["survey"]["3.2.2"] == 82
+    assert (folder / "pc08.toml").read_text(encoding="utf-8").startswith("# DỮ LIỆU HƯ CẤU")
+
+
+def test_evidence_note_and_not_applicable_are_saved(client: Any, folder: Path) -> None:
+    """Evidence rows, a note and a not-applicable claim with its reason
+    typed in the page land in the file as the assessment format says."""
+    form = form_of(client.get("/unit/pc08.toml").get_data(as_text=True))
+    form["ev.2.4.3.0.number"] = "12/KH-PC08"
+    form["ev.2.4.3.0.date"] = "2024-03-01"
+    form["ev.2.4.3.0.title"] = "Kế hoạch tuyên truyền"
+    form["note.2.4.3"] = "Đã bổ sung"
+    form["na.1.6.3"] = "1"
+    form["nar.1.6.3"] = "Không được giao nhiệm vụ trọng tâm"
+    assert client.post("/unit/pc08.toml", data=form).status_code == 303
+    data = tomllib.loads((folder / "pc08.toml").read_text(encoding="utf-8"))
+    entry = data["answers"]["2.4.3"]
+    assert entry["evidence"][-1] == {"number": "12/KH-PC08",
+                                     "date": dt.date(2024, 3, 1),
+                                     "title": "Kế hoạch tuyên truyền"}
+    assert entry["note"] == "Đã bổ sung"
+    assert data["not_applicable"]["1.6.3"] == "Không được giao nhiệm vụ trọng tâm"
+    assert scored([str(folder)])["vd-pc08"]["max"] == Decimal("98.5")
+
+
+def test_a_file_changed_on_disk_is_not_replaced(client: Any, folder: Path) -> None:
+    """If the file changed since the page was opened, saving writes nothing
+    and says so, offering to reload."""
+    form = form_of(client.get("/unit/pc08.toml").get_data(as_text=True))
+    form["v.8.3.2"] = "100"
+    changed = (folder / "pc08.toml").read_text(encoding="utf-8") + "\n# sửa tay\n"
+    (folder / "pc08.toml").write_text(changed, encoding="utf-8")
+    response = client.post("/unit/pc08.toml", data=form)
+    assert response.status_code == 409
+    assert "đã bị thay đổi trên đĩa" in response.get_data(as_text=True)
+    assert (folder / "pc08.toml").read_text(encoding="utf-8") == changed
+
+
+def test_a_value_the_rule_refuses_is_not_saved(client: Any, folder: Path) -> None:
+    """A value the rule refuses is reported with its code and nothing is written."""
+    before = (folder / "pc08.toml").read_bytes()
+    form = form_of(client.get("/unit/pc08.toml").get_data(as_text=True))
+    form["v.8.3.2"] = "150"
+    response = client.post("/unit/pc08.toml", data=form)
+    assert response.status_code == 422
+    assert "8.3.2" in response.get_data(as_text=True)
+    assert (folder / "pc08.toml").read_bytes() == before
+
+
+def test_new_unit_from_template(client: Any, folder: Path) -> None:
+    """A new unit is a template file in the folder; an existing one is never replaced."""
+    csrf = csrf_of(client.get("/").get_data(as_text=True))
+    form = {"csrf": csrf, "criteria": "ca-tinh-2024-bang1", "unit_id": "px05",
+            "name": "Phòng PX05"}
+    response = client.post("/new", data=form)
+    assert response.status_code == 303 and response.headers["Location"] == "/unit/px05.toml"
+    assert 'data-leaf="1.1.1"' in client.get("/unit/px05.toml").get_data(as_text=True)
+    again = client.post("/new", data=form)
+    assert again.status_code == 409 and "px05.toml" in again.get_data(as_text=True)
+    bad = client.post("/new", data={**form, "unit_id": "../x"})
+    assert bad.status_code == 400 and not (folder.parent / "x.toml").exists()
+
+
+def test_downloads(client: Any) -> None:
+    """The unit's file, its JSON, HTML and Word reports download from its page."""
+    assert client.get("/download/file/pc08.toml").data.startswith(b"# D")
+    doc = json.loads(client.get("/download/json/pc08.toml").data)
+    assert doc["units"][0]["id"] == "vd-pc08"
+    assert b"<!DOCTYPE html>" in client.get("/download/html/pc08.toml").data
+    assert client.get("/download/docx/pc08.toml").data[:2] == b"PK"
+
+
+# -- safety ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/unit/../../etc/passwd", "/unit/%2e%2e/%2e%2e/etc/passwd",
+                                  "/unit/..%2fdemo%2fpc08.toml", "/download/file/../secret.toml",
+                                  "/unit//etc/passwd", "/download/file/%2fetc%2fpasswd"])
+def test_no_path_outside_the_folder(client: Any, folder: Path, path: str) -> None:
+    """A path that leaves the folder is refused with a readable page, and
+    nothing outside is read."""
+    (folder.parent / "secret.toml").write_text('secret = "x"\n', encoding="utf-8")
+    response = client.get(path, follow_redirects=True)  # "//" is merged into "/" first
+    assert response.status_code == 404
+    text = response.get_data(as_text=True)
+    assert "secret" not in text and "root:" not in text and "Lỗi 404" in text
+
+
+def test_symlink_out_of_the_folder_is_refused(client: Any, folder: Path) -> None:
+    """A link inside the folder pointing outside it is not followed."""
+    (folder.parent / "outside.toml").write_text('x = 1\n', encoding="utf-8")
+    (folder / "link.toml").symlink_to(folder.parent / "outside.toml")
+    assert client.get("/download/file/link.toml").status_code == 404
+    assert client.get("/unit/link.toml").status_code == 404
+
+
+def test_cross_site_post_is_refused(client: Any, folder: Path) -> None:
+    """A POST without this run's anti-forgery token, or from another
+    origin even with it, writes nothing."""
+    before = (folder / "pc08.toml").read_bytes()
+    form = form_of(client.get("/unit/pc08.toml").get_data(as_text=True))
+    form["v.8.3.2"] = "100"
+    no_token = {k: v for k, v in form.items() if k != "csrf"}
+    response = client.post("/unit/pc08.toml", data=no_token)
+    assert response.status_code == 403 and "không đến từ trang" in response.get_data(as_text=True)
+    response = client.post("/unit/pc08.toml", data=form,
+                           headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+    response = client.post("/unit/pc08.toml", data=form,
+                           headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403
+    assert client.post("/new", data={"criteria": "x", "unit_id": "y"}).status_code == 403
+    assert (folder / "pc08.toml").read_bytes() == before
+
+
+def test_other_host_names_are_refused_without_a_token(folder: Path) -> None:
+    """Served to this machine only, a request naming another host (a DNS
+    rebinding page) is refused; localhost and 127.0.0.1 are answered."""
+    client = app_for(folder).test_client()
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 403
+    assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+    assert client.get("/", headers={"Host": "[::1]:8765"}).status_code == 200
+
+
+def test_network_mode_needs_the_token(folder: Path) -> None:
+    """Served to the network, a request from another host without the
+    token is refused; with it (in the address once, then the cookie) it is
+    answered, and the token leaves the address bar."""
+    client = app_for(folder, token="s3cret-token").test_client()
+    other = {"REMOTE_ADDR": "192.0.2.7"}
+    response = client.get("/", headers={"Host": "192.0.2.1:8765"}, environ_base=other)
+    assert response.status_code == 403 and "mã truy cập" in response.get_data(as_text=True)
+    assert client.get("/?token=wrong", environ_base=other).status_code == 403
+    response = client.get("/?token=s3cret-token", environ_base=other)
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+    assert client.get("/", environ_base=other).status_code == 200  # the cookie
+
+
+def test_serve_refuses_another_host_without_the_flag(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`serve --host 0.0.0.0` without --allow-network is a usage error
+    explaining the flag; nothing is served."""
+    assert main(["serve", str(folder), "--host", "0.0.0.0"]) == 2
+    assert "--allow-network" in capsys.readouterr().err
+
+
+def test_error_pages_are_readable(client: Any, folder: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """404, 405, 413 and an unexpected failure each give a page in the
+    user's language, never a traceback."""
+    from cchc_score.web import _views
+
+    assert "Lỗi 404" in client.get("/nowhere").get_data(as_text=True)
+    wrong = client.get("/preview/pc08.toml")
+    assert wrong.status_code == 405 and "Lỗi 405" in wrong.get_data(as_text=True)
+    big = client.post("/unit/pc08.toml", data={"x": "a" * (3 * 1024 * 1024)})
+    assert big.status_code == 413 and "quá lớn" in big.get_data(as_text=True)
+
+    def boom(*a: Any, **k: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(_views, "province", boom)
+    response = client.get("/")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 500 and "Traceback" not in text
+    assert "secret internals" not in text and "không có gì bị ghi" in text.replace("chưa có gì", "không có gì")
+
+
+def test_security_headers(client: Any) -> None:
+    """Pages forbid framing and foreign scripts, and never send their address to another site."""
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_english(folder: Path) -> None:
+    """--lang en gives the pages in English."""
+    page = app_for(folder, lang="en").test_client().get("/unit/pc08.toml")
+    assert "Save to the file" in page.get_data(as_text=True)
