@@ -14,6 +14,7 @@ Hypothesis (it needs the `test` extra). See docs/testing.md.
 
 from .._probe import ValueBand, compare
 from ._contract import CHECKS, RuleContract
+from ._invariants import InvariantError, check_invariants
 from ._strategies import (
     assessments,
     counts,
@@ -26,9 +27,11 @@ from ._strategies import (
 
 __all__ = [
     "CHECKS",
+    "InvariantError",
     "RuleContract",
     "ValueBand",
     "assessments",
+    "check_invariants",
     "compare",
     "counts",
     "criteria_sets",

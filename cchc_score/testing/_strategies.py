@@ -4,13 +4,16 @@ assessments for any criteria set, small criteria sets."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import reject
 from hypothesis import strategies as st
 
-from .._model import Answer, Appraisal, Assessment, CriteriaSet, Evidence, Node, Unit
+from .._model import Assessment, CriteriaSet, Unit
+from ..load import DEFAULT_TIES
+from ..plugins import Registry
 from ..rules import (
     Bonus,
     Choice,
@@ -83,47 +86,65 @@ def values(rule: Rule) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def _answer(draw: st.DrawFn, node: Node) -> Answer:
-    assert node.rule is not None
-    raw = draw(values(node.rule))
-    evidence = draw(st.lists(st.builds(Evidence, number=st.just("01/KH"),
-                                       date=st.just(dt.date(2024, 1, 5)),
-                                       title=st.just("Kế hoạch")), max_size=1))
-    return Answer(node.code, node.rule.parse_value(raw), tuple(evidence))
-
-
-@st.composite
 def assessments(draw: st.DrawFn, criteria: CriteriaSet, *, unit: Unit | None = None,
-                not_applicable: bool = True, appraisal: bool = True,
-                survey: bool = True, blanks: bool = True) -> Assessment:
+                not_applicable: bool | Iterable[str] = True, exclude_na: Iterable[str] = (),
+                appraisal: bool = True, survey: bool = True, blanks: bool = True,
+                registry: Registry | None = None) -> Assessment:
     """Valid assessments of `criteria`: any facts, optionally blanks,
-    not-applicable claims, appraisal entries and survey values."""
+    not-applicable claims, appraisal entries and survey values.
+
+    The draw is written as an assessment file's data and read by the real
+    loader, then checked by `registry`'s plugins (`check_assessment`) when
+    given: an entry that the set or a plugin refuses is dropped (never the
+    whole example, so no heavy filtering), so every assessment drawn is one
+    the command line would score. `not_applicable` is True (any node may be
+    claimed), False (none) or the codes that may be; `exclude_na` codes and
+    their subtrees are never claimed (e.g. a component the province forbids
+    claiming)."""
+    from ..load import parse_assessment
+
     unit = unit or Unit(draw(st.sampled_from(["u1", "u2", "u3"])), "Đơn vị thử", criteria.group)
-    answers: dict[str, Answer] = {}
-    survey_values: dict[str, Any] = {}
-    appraisals: dict[str, Appraisal] = {}
+    data: dict[str, Any] = {
+        "schema": 1, "criteria": criteria.id,
+        "year": draw(st.integers(criteria.years[0], criteria.years[1])),
+        "unit": {"id": unit.id, "name": unit.name, "group": unit.group,
+                 "tags": sorted(unit.tags)},
+        "answers": {}, "not_applicable": {}, "appraisal": {}, "survey": {}}
     for node in criteria.leaves():
         assert node.rule is not None
         if node.method == "survey":
             if survey and draw(st.booleans()):
-                survey_values[node.code] = node.rule.parse_value(draw(values(node.rule)))
+                data["survey"][node.code] = draw(values(node.rule))
             continue
         if blanks and draw(st.integers(0, 9)) == 0:
             continue
-        answers[node.code] = draw(_answer(node))
+        evidence = draw(st.lists(st.just({"number": "01/KH", "date": dt.date(2024, 1, 5),
+                                          "title": "Kế hoạch"}), max_size=1))
+        data["answers"][node.code] = {"value": draw(values(node.rule)), "evidence": evidence}
         if appraisal and draw(st.integers(0, 5)) == 0:
-            if draw(st.booleans()):
-                points = draw(decimals(0, node.max, 2))
-                appraisals[node.code] = Appraisal(node.code, points=points, reason="thẩm định")
-            else:
-                value = node.rule.parse_value(draw(values(node.rule)))
-                appraisals[node.code] = Appraisal(node.code, value=value, reason="thẩm định")
-    na: dict[str, str] = {}
-    if not_applicable:
-        codes = draw(st.lists(st.sampled_from(criteria.codes), max_size=3, unique=True))
-        na = {code: "không áp dụng" for code in codes}
-    year = draw(st.integers(criteria.years[0], criteria.years[1]))
-    return Assessment(criteria.id, year, unit, answers, na, appraisals, survey_values)
+            entry = ({"points": draw(decimals(0, node.max, 2))} if draw(st.booleans())
+                     else {"value": draw(values(node.rule))})
+            data["appraisal"][node.code] = {**entry, "reason": "thẩm định"}
+    if not_applicable is not False:
+        allowed = criteria.codes if not_applicable is True else tuple(not_applicable)
+        banned = tuple(exclude_na)
+        codes = [c for c in allowed if not any(c == b or c.startswith(b + ".") for b in banned)]
+        if codes:
+            for code in draw(st.lists(st.sampled_from(codes), max_size=3, unique=True)):
+                data["not_applicable"][code] = "không áp dụng"
+    for _ in range(4):
+        found, issues = parse_assessment(data, "<generated>", criteria)
+        if found is not None and registry is not None:
+            issues = [*issues, *registry.check_assessment(criteria, found)]
+        refused = {i.code for i in issues if i.level == "error"}
+        if found is not None and not refused:
+            return found
+        if None in refused:  # not tied to one entry: nothing to drop
+            break
+        for table in ("answers", "not_applicable", "appraisal", "survey"):
+            data[table] = {c: v for c, v in data[table].items() if c not in refused}
+    reject()
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 # -- random criteria sets ----------------------------------------------------------
@@ -155,19 +176,29 @@ _RULE_TABLES: dict[str, Callable[[Decimal], st.SearchStrategy[dict[str, Any]]]] 
 
 @st.composite
 def criteria_sets(draw: st.DrawFn, *, survey: bool = True,
-                  kinds: RuleKinds | None = None) -> CriteriaSet:
-    """Small valid criteria sets (2–4 components, two or three levels) using
-    every built-in rule kind, loaded through the real validator."""
+                  kinds: RuleKinds | Iterable[str] | None = None,
+                  registry: Registry | None = None) -> CriteriaSet:
+    """Small valid criteria sets (2–4 components, two or three levels),
+    loaded through the real validator.
+
+    Leaves use every built-in kind (survey leaves apart), or the kinds
+    named in `kinds` (names, or a `RuleKinds` registry: all its kinds), taken
+    from `registry` (the built-ins and its plugins) when given. A plugin's
+    kind gets its parameter tables from its classmethod
+    `params_strategy(node_max)` (a Hypothesis strategy of tables without
+    `kind`), or none when it has no parameters; its values come from its
+    `strategy()` (see `values`)."""
     from ..load import parse_criteria
 
+    pool, names = _kind_pool(kinds, registry)
     nodes: list[dict[str, Any]] = []
     maxima = [Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2)]
 
     def leaf(code: str) -> Decimal:
         node_max = draw(st.sampled_from(maxima))
-        kind = draw(st.sampled_from(sorted(_RULE_TABLES)))
+        kind = draw(st.sampled_from(names))
         entry: dict[str, Any] = {"code": code, "title": f"Tiêu chí {code}", "max": node_max,
-                                 "rule": draw(_RULE_TABLES[kind](node_max))}
+                                 "rule": draw(_rule_table(pool[kind], node_max))}
         if survey and draw(st.integers(0, 6)) == 0:
             entry.update(method="survey", rule={"kind": "survey"}, evidence="none")
         nodes.append(entry)
@@ -197,8 +228,34 @@ def criteria_sets(draw: st.DrawFn, *, survey: bool = True,
         "bands": [{"name": "Tốt", "min": 80}, {"name": "Khá", "min": 50}],
         "nodes": nodes,
     }
-    criteria, issues = parse_criteria(data, "<generated>", kinds or RuleKinds.builtin())
-    errors = [i for i in issues if i.level == "error"]
-    assert criteria is not None, [i.render("en") for i in errors]
+    policies = tuple(registry.tie_policies) if registry is not None else DEFAULT_TIES
+    criteria, issues = parse_criteria(data, "<generated>", pool, tie_policies=policies)
+    errors = [i.render("en") for i in issues if i.level == "error"]
+    assert criteria is not None, (
+        f"{errors} (a plugin kind with parameters needs a params_strategy(node_max))")
     return criteria
+
+
+def _kind_pool(kinds: RuleKinds | Iterable[str] | None,
+               registry: Registry | None) -> tuple[RuleKinds, list[str]]:
+    pool = registry.kinds if registry is not None else RuleKinds.builtin()
+    if isinstance(kinds, RuleKinds):
+        pool, names = kinds, sorted(kinds)
+    elif kinds is not None:
+        names = sorted(kinds)
+        unknown = [n for n in names if n not in pool]
+        assert not unknown, f"unknown rule kinds {unknown}; known: {sorted(pool)}"
+    else:
+        names = sorted(pool) if registry is not None else sorted(_RULE_TABLES)
+    names = [n for n in names if n != "survey"] or names  # survey leaves come on their own
+    return pool, names
+
+
+def _rule_table(kind: type[Rule], node_max: Decimal) -> st.SearchStrategy[dict[str, Any]]:
+    """Valid parameter tables of `kind` for a leaf of `node_max`."""
+    if kind.kind in _RULE_TABLES and kind is RuleKinds.builtin().get(kind.kind):
+        return _RULE_TABLES[kind.kind](node_max)
+    own = getattr(kind, "params_strategy", None)
+    tables = own(node_max) if callable(own) else st.just({})
+    return tables.map(lambda table: {**table, "kind": kind.kind})
 
