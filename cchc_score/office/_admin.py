@@ -106,6 +106,8 @@ class AdminFrame:
             column.width = int(usable * share)
         for cell, share in zip(table.rows[0].cells, widths, strict=True):
             cell.width = int(usable * share)
+        # a block is never split across two pages
+        table.rows[0]._tr.get_or_add_trPr().append(self.oxml.OxmlElement("w:cantSplit"))
         return table
 
     def heading(self, issuer: Issuer, *, symbol: str) -> None:

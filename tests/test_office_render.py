@@ -1,0 +1,116 @@
+"""Office files as officers print them: each is rendered to PDF through
+LibreOffice, then its pages are read back (poppler's pdfinfo and
+pdftotext): A4, a plausible number of pages, page numbers, text of a
+readable size, and every row's text whole on the page (a row too short for
+its wrapped text would lose its last lines).
+
+Skipped where LibreOffice or poppler is not installed (`.ci/run` installs
+them). The checks that need no renderer are in `test_office_print.py`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from cchc_score._api import catalog
+from cchc_score.cli import demo_dir, main
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+]
+
+UNIT = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) – Công an tỉnh Ví Dụ"
+
+
+def render(path: Path) -> Path:
+    """The PDF LibreOffice prints of `path` (its own profile folder, so that
+    runs in parallel do not share a lock)."""
+    profile = path.parent / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(path.parent), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = path.with_suffix(".pdf")
+    assert pdf.is_file()
+    return pdf
+
+
+def info(pdf: Path) -> tuple[int, tuple[int, int]]:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                         text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", out).group(1))  # type: ignore[union-attr]
+    w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", out).groups()  # type: ignore[union-attr]
+    return pages, (round(float(w)), round(float(h)))
+
+
+def pages_text(pdf: Path, pages: int) -> list[str]:
+    return [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
+                           check=True, capture_output=True, text=True).stdout
+            for i in range(1, pages + 1)]
+
+
+def words(text: str) -> list[str]:
+    return unicodedata.normalize("NFC", text).split()
+
+
+def whole(needle: str, haystack: list[str]) -> bool:
+    """Every word of `needle`, in order, somewhere in the words (the renderer
+    breaks lines, so compare words, not lines)."""
+    want, have = words(needle), haystack
+    first = want[0]
+    return any(have[i:i + len(want)] == want for i, w in enumerate(have) if w == first)
+
+
+def text_sizes(pdf: Path, page: int) -> list[float]:
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    return [float(y2) - float(y1) for y1, y2 in
+            re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', out)]
+
+
+def test_the_form_prints_on_a4_at_nine_points_with_every_row_whole(tmp_path: Path) -> None:
+    """The Bảng II form: A4 landscape, between 5 and 20 pages, "Trang x/y"
+    on each page of the table, text of 9 pt or more, every criterion's
+    title whole, the signature block after the total."""
+    path = tmp_path / "form.xlsx"
+    assert main(["template", "ca-tinh-2024-bang2", "-o", str(path), "--unit", "vd-pc06",
+                 "--name", UNIT]) == 0
+    pdf = render(path)
+    pages, size = info(pdf)
+    assert size == (842, 595)
+    assert 5 <= pages <= 20
+    texts = pages_text(pdf, pages)
+    table_pages = [t for t in texts if "Lĩnh vực/ Tiêu chí" in t]
+    assert len(table_pages) >= 5
+    for i, text in enumerate(table_pages, start=1):
+        assert f"Trang {i}/{pages}" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts[0]
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in table_pages[-1] and "(Ký tên, đóng dấu)" in table_pages[-1]
+    assert statistics.median(text_sizes(pdf, 2)) >= 9
+    every = [w for t in table_pages for w in words(t)]
+    for node in catalog().load("ca-tinh-2024-bang2").walk():
+        assert whole(node.title, every), node.code
+
+
+def test_the_word_report_prints_on_a4_with_numbered_pages(tmp_path: Path) -> None:
+    """One unit's report: A4 portrait, the national heading on page 1, the
+    page number atop every later page, the signature block on the last."""
+    path = tmp_path / "pc08.docx"
+    assert main(["score", str(demo_dir() / "pc08.toml"), "--stage", "appraised",
+                 "-o", str(path)]) == 0
+    pdf = render(path)
+    pages, size = info(pdf)
+    assert size == (595, 842)
+    assert 2 <= pages <= 10
+    texts = pages_text(pdf, pages)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts[0]
+    for i, text in enumerate(texts[1:], start=2):
+        assert text.split()[0] == str(i)
+    assert "Nơi nhận:" in texts[-1] and "(Ký tên, đóng dấu)" in texts[-1]
+    assert statistics.median(text_sizes(pdf, 1)) >= 10
