@@ -124,3 +124,23 @@ def test_a_code_that_fits_needs_no_repair_and_a_clean_table_none() -> None:
     assert candidates(entries[3], (1, 2), {}) == []
     codes, repairs, unsure = repair(entries)
     assert codes == [e.printed for e in entries] and repairs == [] and unsure == []
+
+
+def test_every_repair_reason_is_explained_in_both_guides() -> None:
+    """The Excel guide (Vietnamese) and its English twin each have a row
+    saying what to do for every reason a code repair can give, and show a
+    Word annex being imported."""
+    from cchc_score._i18n import CATALOG
+
+    from .test_office_support import ROOT
+
+    guides = {"vi": ROOT / "docs" / "vi" / "quy-trinh-excel.md",
+              "en": ROOT / "docs" / "excel-workflow.md"}
+    reasons = [k for k in CATALOG if k.startswith("office.why_") and k != "office.why_rejected"]
+    assert len(reasons) == 7
+    for lang, path in guides.items():
+        text = path.read_text(encoding="utf-8")
+        for key in reasons:
+            said = CATALOG[key][0 if lang == "vi" else 1]
+            assert f"| {said} |" in text, (path.name, said)
+        assert "import-criteria \"Phu luc QD 123.docx\"" in text

@@ -16,14 +16,16 @@ from ._app import Command, _fatal, _print_issues, _read_too, _texts
 def _add_import(p: argparse.ArgumentParser, lang: str) -> None:
     t = _texts(lang)
     p.add_argument("workbook", type=Path, metavar="WORKBOOK",
-                   help=t("tệp Excel phụ lục bộ chỉ số", "the criteria workbook"))
+                   help=t("tệp phụ lục bộ chỉ số (Excel .xlsx hoặc Word .docx)",
+                          "the criteria annex (Excel .xlsx or Word .docx)"))
     p.add_argument("-o", "--output", type=Path,
                    help=t("tệp bộ chỉ số cần ghi (.toml)", "the criteria file to write (.toml)"))
     p.add_argument("--force", action="store_true",
                    help=t("cho phép ghi đè tệp đã có", "replace an existing output file"))
     p.add_argument("--fix-codes", action="store_true",
-                   help=t("đánh lại mã theo thứ tự dòng, báo từng thay đổi",
-                          "renumber codes by row order, reporting each change"))
+                   help=t("sửa mã gõ nhầm theo cấu trúc bảng, liệt kê từng thay đổi",
+                          "repair mistyped codes by the table's structure, listing each "
+                          "repair"))
     p.add_argument("--sheet", help=t("trang tính cần đọc (mặc định: trang có bảng)",
                                      "the sheet to read (default: the one with the table)"))
     p.add_argument("--id", help=t("mã bộ chỉ số (mặc định: theo tên tệp)",
@@ -105,8 +107,9 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    Command("import-criteria", ("đọc bảng tiêu chí Excel (.xlsx) thành tệp bộ chỉ số",
-                                "read a criteria workbook (.xlsx) into a criteria file"),
+    Command("import-criteria", ("đọc phụ lục bộ tiêu chí (Excel .xlsx, Word .docx) thành tệp "
+                                "bộ chỉ số",
+                                "read a criteria annex (.xlsx, .docx) into a criteria file"),
             _add_import, cmd_import_criteria),
     Command("template", ("tạo mẫu kê khai trống (.toml hoặc biểu mẫu .xlsx)",
                          "a blank assessment to fill (.toml, or .xlsx form)"),
