@@ -1063,9 +1063,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "word.criteria": ("Bộ chỉ số: {title}", "Criteria set: {title}"),
     # -- HTML report (score --format html) and the web pages (serve) -------------------
-    "html.stamp_tool": ("Tạo bởi cchc-score {version}", "Made by cchc-score {version}"),
-    "html.stamp_set": ("bộ chỉ số {id} (sha256 {hash}…)", "criteria set {id} (sha256 {hash}…)"),
-    "html.stamp_stage": ("năm {year}, {stage}", "year {year}, {stage}"),
     # -- administrative documents (Nghị định 30/2020/NĐ-CP) and printed forms -------------
     "adm.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
     "adm.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),

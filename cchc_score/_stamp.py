@@ -40,6 +40,14 @@ def run_date() -> dt.date:
     return dt.date.today()
 
 
+def plugins_of(registry: Any) -> list[tuple[str, str | None, str | None]]:
+    """Each plugin of a `plugins.Registry`: its name, version and the file
+    to hash when it has no version (a local plugin file, a module)."""
+    return [(info.name, info.version,
+             info.origin if info.source == "file" else getattr(info.plugin, "__file__", None))
+            for info in registry.plugins()]
+
+
 @attrs.frozen
 class Stamp:
     """Tool, criteria sets (id, content hash), plugins (name, version; a

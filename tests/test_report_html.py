@@ -117,8 +117,10 @@ def test_the_page_shows_what_the_other_formats_show(
     assert 'data-unit="vd-pc08"' in text and 'id="unit-vd-pc08"' in text
     lost = [cells for attrs, cells in page.rows if cells and cells[1:2] == ["9.2"]]
     assert lost and lost[0][0] == "3,00" and "77,8%" in lost[0][3]
-    assert re.search(r"Tạo bởi cchc-score \S+ · bộ chỉ số ca-tinh-2024-bang2 \(sha256 [0-9a-f]{16}…\)",
-                     words)
+    stamp = text[text.index('<footer class="stamp">'):]
+    assert "Dấu vết tính toán" in stamp
+    assert re.search(r"Bộ chỉ số: ca-tinh-2024-bang2 \(sha256:[0-9a-f]{64}\)", stamp)
+    assert re.search(r"Tệp đầu vào: \S+pc08\.toml \(sha256:[0-9a-f]{64}\)", stamp)
 
 
 def test_print_stylesheet_is_a4(demo: tuple[Page, str, dict[str, object]]) -> None:

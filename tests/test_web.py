@@ -160,6 +160,7 @@ def test_downloads(client: Any) -> None:
     assert client.get("/download/file/pc08.toml").data.startswith(b"# D")
     doc = json.loads(client.get("/download/json/pc08.toml").data)
     assert doc["units"][0]["id"] == "vd-pc08"
+    assert doc["stamp"]["inputs"][0]["path"].endswith("pc08.toml")
     assert b"<!DOCTYPE html>" in client.get("/download/html/pc08.toml").data
     assert client.get("/download/docx/pc08.toml").data[:2] == b"PK"
 

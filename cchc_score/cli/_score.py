@@ -16,7 +16,7 @@ from .. import _api, _gains
 from .._i18n import msg
 from .._model import Location, UnitResult
 from .._output import write_output
-from .._stamp import Stamp
+from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
 from ..report._json import dumps
 from ..report._previous import read_previous
@@ -120,10 +120,7 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
 def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
            kw: dict[str, Any]) -> Stamp:
     """The run's one stamp, which every format writes."""
-    plugins = [(info.name, info.version,
-                info.origin if info.source == "file" else getattr(info.plugin, "__file__", None))
-               for info in kw["registry"].plugins()]
-    return Stamp.of(results, files, survey=kw.get("survey"), plugins=plugins,
+    return Stamp.of(results, files, survey=kw.get("survey"), plugins=plugins_of(kw["registry"]),
                     stage=kw.get("stage"))
 
 

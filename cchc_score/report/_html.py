@@ -32,7 +32,7 @@ class HtmlReport(Report):
         parts += [breakdown(r, options) for r in shown(results, options)]
         title = _title(results, lang)
         body = (tag("header", tag("h1", esc(title)), class_="page-head")
-                + tag("main", "".join(parts)) + stamp(results, lang))
+                + tag("main", "".join(parts)) + stamp(results, options))
         return page(title, body, lang)
 
 

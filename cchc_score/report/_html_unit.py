@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from .._i18n import msg
 from .._model import UnitResult
 from .._numbers import plain
-from .._version import __version__
-from ._base import Options
+from ._base import Options, stamp_of
 from ._html_kit import bar, esc, table, tag
 from ._tables import (
     appraisal_rows,
@@ -139,21 +138,8 @@ def _gains(result: UnitResult, options: Options, sub: str) -> str:
                      for g in found[:limit]], {0}, class_="gains"))
 
 
-def stamp(results: Sequence[UnitResult], lang: str) -> str:
-    """What produced the page: the tool and its version, each criteria set
-    with its content hash, the stage and year."""
-    sets: dict[str, UnitResult] = {}
-    for r in results:
-        sets.setdefault(r.criteria.id, r)
-    items = [msg("html.stamp_tool", version=__version__).render(lang)]
-    items += [msg("html.stamp_set", id=r.criteria.id,
-                  hash=r.criteria.content_hash[:16] or "—").render(lang)
-              for r in sets.values()]
-    if results:
-        items.append(meta_stage(results[0], lang))
-    return tag("footer", " · ".join(esc(i) for i in items), class_="stamp")
-
-
-def meta_stage(result: UnitResult, lang: str) -> str:
-    return msg("html.stamp_stage", year=result.year,
-               stage=msg(f"rep.stage.{result.stage}")).render(lang)
+def stamp(results: Sequence[UnitResult], options: Options) -> str:
+    """What produced the page (the run's stamp, as every format writes it)."""
+    lines = stamp_of(results, options).lines(options.lang)
+    return tag("footer", tag("h2", esc(msg("stamp.title").render(options.lang)))
+               + tag("ul", "".join(tag("li", esc(line)) for line in lines)), class_="stamp")

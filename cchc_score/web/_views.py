@@ -20,6 +20,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 from .. import _api, _gains
 from .._i18n import msg
 from .._model import CriteriaSet, Issue, UnitResult
+from .._stamp import Stamp, plugins_of
 from .._template import toml_template
 from ..exceptions import InputError, OutputError
 from ..report import Options
@@ -287,7 +288,12 @@ def download(fmt: str, rel: str) -> ResponseReturnValue:
                        "wordprocessingml.document"}
     if fmt not in formats:
         raise NotFound()
-    body = _report(fmt)().render([result], Options(lang=_lang()))
+    stamp = Stamp.of([result], [path], plugins=plugins_of(current_app.config["REGISTRY"]),
+                     stage=result.stage)
+    try:
+        body = _report(fmt)().render([result], Options(lang=_lang(), stamp=stamp))
+    except InputError as e:  # python-docx missing: say how to install it
+        return error_page(500, "; ".join(i.render(_lang()) for i in e.issues)), 500
     response = current_app.response_class(body, mimetype=formats[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
