@@ -71,6 +71,9 @@ def test_unit_page_asks_what_the_template_asks(client: Any) -> None:
     assert 'value="05/KH-PC08"' in page
     assert '<label for="v-8.3.2">' in page and 'id="v-8.3.2"' in page
     assert 'name="na.8.3.2"' in page
+    assert ("Hội đồng thẩm định chấm 0 điểm. Lý do: Không có tài liệu kiểm chứng (kế hoạch, "
+            "thông báo kết luận) về buổi tọa đàm đã kê khai.") in page
+    assert "Hội đồng thẩm định ghi nhận giá trị 77,8." in page
 
 
 def test_preview_then_save_scores_like_set(client: Any, folder: Path) -> None:
@@ -273,3 +276,62 @@ def test_english(folder: Path) -> None:
     """--lang en gives the pages in English."""
     page = app_for(folder, lang="en").test_client().get("/unit/pc08.toml")
     assert "Save to the file" in page.get_data(as_text=True)
+
+
+def test_uploads_are_limited_in_type_and_size(client: Any, folder: Path) -> None:
+    """An assessment file uploaded from the province page joins the folder
+    (its name stripped of any folder part, never over an existing file);
+    another type, a fake workbook or a file above the size limit is refused."""
+    import io
+
+    csrf = csrf_of(client.get("/").get_data(as_text=True))
+    text = (folder / "pc08.toml").read_text(encoding="utf-8").replace("vd-pc08", "vd-pc09")
+
+    def send(name: str, body: bytes) -> Any:
+        return client.post("/upload", data={"csrf": csrf, "file": (io.BytesIO(body), name)},
+                           content_type="multipart/form-data")
+
+    response = send("../../pc09.toml", text.encode())
+    assert response.status_code == 303 and response.headers["Location"] == "/unit/pc09.toml"
+    assert (folder / "pc09.toml").is_file() and not (folder.parent / "pc09.toml").exists()
+    assert 'data-unit="vd-pc09"' in client.get("/").get_data(as_text=True)
+    assert send("pc09.toml", text.encode()).status_code == 409
+    for name, body in (("x.py", b"print(1)"), ("fake.xlsx", b"not a zip"),
+                       ("bad.toml", b"\xff\xfe nonsense ["), ("noext", b"a = 1")):
+        refused = send(name, body)
+        assert refused.status_code == 400, name
+        assert "Chỉ nhận tệp kê khai" in refused.get_data(as_text=True)
+    assert send("big.toml", b"#" * (3 * 1024 * 1024)).status_code == 413
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(("x", "fake", "bad",
+                                                                         "big"))) == []
+
+
+def test_the_command_line_does_not_import_flask() -> None:
+    """Flask is imported by `serve` only: the other commands start without it."""
+    import subprocess
+
+    code = ("import sys; from cchc_score.cli import main; main(['criteria']); "
+            "sys.exit(1 if 'flask' in sys.modules or 'werkzeug' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_serve_command_serves_the_folder(folder: Path) -> None:
+    """`cchc-score serve FOLDER --port 0` prints its address and answers
+    there with the province page; it stops on an interrupt."""
+    import signal
+    import subprocess
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc_score", "serve", str(folder), "--port", "0"],
+        stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert "http://127.0.0.1:" in line, line
+        url = line.split("tại ", 1)[1].split(" ")[0]
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert 'data-unit="vd-pc08"' in response.read().decode("utf-8")
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(10) == 0

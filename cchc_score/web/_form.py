@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from .._i18n import msg
 from .._model import CriteriaSet, Node
 from .._numbers import NumberError, parse_decimal, plain
 from .._template import value_hint
@@ -41,6 +42,8 @@ class Field:
     na: bool = False
     na_reason: str = ""
     survey: bool = False
+    #: the council's entry on this leaf, as a sentence ("" when none)
+    appraisal: str = ""
 
 
 @attrs.frozen
@@ -55,6 +58,8 @@ def fields(criteria: CriteriaSet, data: Mapping[str, Any], year: int,
     """The form, in criteria order: a heading per component and criterion,
     a field per leaf (survey leaves are shown, not edited)."""
     raw_answers, raw_claims = data.get("answers"), data.get("not_applicable")
+    raw_appraisal = data.get("appraisal")
+    council: Mapping[str, Any] = raw_appraisal if isinstance(raw_appraisal, Mapping) else {}
     answers: Mapping[str, Any] = raw_answers if isinstance(raw_answers, Mapping) else {}
     claims: Mapping[str, Any] = raw_claims if isinstance(raw_claims, Mapping) else {}
     out: list[Field | Heading] = []
@@ -79,7 +84,8 @@ def fields(criteria: CriteriaSet, data: Mapping[str, Any], year: int,
         evidence = tuple(_evidence_row(e) for e in _as_list(entry.get("evidence")))
         out.append(Field(node, widget, hints, shown(entry.get("value"), rule), options,
                          str(entry.get("note") or ""), evidence,
-                         node.code in claims, str(claims.get(node.code) or ""), survey))
+                         node.code in claims, str(claims.get(node.code) or ""), survey,
+                         _council(council.get(node.code), rule, lang)))
     return out
 
 
@@ -87,6 +93,19 @@ def is_full(entry: Any) -> bool:
     """An answer written as a table of value, evidence, note, points (not
     the value alone), as the loader tells them apart."""
     return isinstance(entry, Mapping) and bool(set(entry) & ANSWER_KEYS)
+
+
+def _council(entry: Any, rule: Any, lang: str) -> str:
+    """The appraisal council's entry on a leaf, in one sentence (the page
+    shows it; the province records it in the file's [appraisal] table)."""
+    if not isinstance(entry, Mapping):
+        return ""
+    reason = str(entry.get("reason") or msg("view.no_reason").render(lang))
+    if "points" in entry:
+        return msg("web.council_points", points=shown(entry["points"], rule),
+                   reason=reason).render(lang)
+    return msg("web.council_value", value=shown(entry.get("value"), rule),
+               reason=reason).render(lang)
 
 
 def _full(entry: Any) -> dict[str, Any]:

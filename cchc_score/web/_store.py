@@ -80,7 +80,7 @@ class Folder:
         write_output(path, text, force=True)
         return version(path)
 
-    def create(self, name: str, text: str) -> str:
+    def create(self, name: str, text: str | bytes) -> str:
         """A new file `name` in the folder (never over an existing one)."""
         path = self.resolve(name)
         write_output(path, text, force=False)

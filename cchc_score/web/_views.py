@@ -42,6 +42,7 @@ def register(app: Flask) -> None:
     app.add_url_rule("/preview/<path:rel>", "preview", preview, methods=["POST"])
     app.add_url_rule("/download/<fmt>/<path:rel>", "download", download)
     app.add_url_rule("/new", "new", new_unit, methods=["POST"])
+    app.add_url_rule("/upload", "upload", upload, methods=["POST"])
 
 
 def _folder() -> Folder:
@@ -297,3 +298,42 @@ def download(fmt: str, rel: str) -> ResponseReturnValue:
     response = current_app.response_class(body, mimetype=formats[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
+
+
+#: what may be uploaded: an assessment file or a filled Excel form
+UPLOAD_SUFFIXES = (".toml", ".xlsx")
+
+
+def upload() -> ResponseReturnValue:
+    """An assessment file or Excel form added to the folder: its name made
+    safe (no folder part), its type checked by suffix and content, never
+    over an existing file. The request's size is limited for every route."""
+    from werkzeug.utils import secure_filename
+
+    lang = _lang()
+    sent = request.files.get("file")
+    name = secure_filename(sent.filename or "") if sent is not None else ""
+    suffix = Path(name).suffix.lower()
+    if sent is None or not name or suffix not in UPLOAD_SUFFIXES:
+        raise BadRequest("web.err_upload_type")
+    body = sent.read()
+    if not _looks_like(body, suffix):
+        raise BadRequest("web.err_upload_type")
+    try:
+        rel = _folder().create(name, body)
+    except OutputError:
+        return error_page(409, msg("web.err_exists", name=name).render(lang)), 409
+    return redirect(url_for("unit", rel=rel), code=303)
+
+
+def _looks_like(body: bytes, suffix: str) -> bool:
+    """An .xlsx is a zip archive; a .toml is UTF-8 text that parses as TOML."""
+    if suffix == ".xlsx":
+        return body.startswith(b"PK\x03\x04")
+    try:
+        from .._toml import parse_toml
+
+        parse_toml(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return True
