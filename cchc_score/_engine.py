@@ -184,12 +184,21 @@ TieBreaker = Callable[[UnitResult], Any]
 def score(criteria: CriteriaSet, assessment: Assessment, stage: Stage = "self",
           issues: Iterable[Issue] = (), *, finish: Finisher | None = None) -> UnitResult:
     """Score one unit. `issues` are carried into the result (e.g. the loader's
-    warnings); `finish`, when given, post-processes the result."""
+    warnings); `finish`, when given, post-processes the result. At the
+    appraised stage the result also carries the unit scored at the self
+    stage (`self_result`), finished the same way."""
     scorer = _Scorer(criteria, assessment, stage, list(issues))
     nodes = tuple(scorer.node(root, None) for root in criteria.roots)
     result = summarise(criteria, assessment, stage, nodes,
                        [*scorer.issues, *unanswered_warning(nodes, assessment)])
-    return finish(result, assessment) if finish is not None else result
+    result = finish(result, assessment) if finish is not None else result
+    if stage == "appraised":
+        own = score(criteria, assessment, "self", finish=finish)
+        # one figure for the self-assessed pool in both stages, whatever the
+        # appraisal did to a leaf's applicability
+        pools = {**result.pools, "self": own.pools.get("self", ZERO)}
+        result = attrs.evolve(result, self_result=own, pools=pools)
+    return result
 
 
 def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,

@@ -1365,4 +1365,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "stamp.plugin": ("Plugin: {name} {version}", "Plugin: {name} {version}"),
     "stamp.input": ("Tệp đầu vào: {path} ({hash})", "Input file: {path} ({hash})"),
     "stamp.survey": ("Điều tra xã hội học: {path} ({hash})", "Survey: {path} ({hash})"),
+    # -- one truth for every number (#8): totals, bonus and penalty -------------------
+    "num.col_survey": ("Điểm điều tra XHH", "Survey points"),
+    "num.col_bonus": ("Điểm thưởng", "Bonus points"),
+    "num.col_penalty": ("Điểm trừ", "Penalty points"),
+    "num.cap.bonus": ("điểm thưởng, cộng tối đa {max} điểm", "bonus, adds at most {max} points"),
+    "num.cap.penalty": ("điểm trừ, trừ tối đa {max} điểm", "penalty, subtracts at most {max} points"),
+    "num.pools": (
+        "Gồm: phần tự đánh giá {own} (tự chấm) → {appraised} (thẩm định); điều tra XHH "
+        "{survey}; điểm thưởng {bonus}; điểm trừ {penalty} → đạt được {points}",
+        "Made up of: self-assessed part {own} (self) → {appraised} (appraised); survey "
+        "{survey}; bonus {bonus}; penalty {penalty} → achieved {points}",
+    ),
+    "num.clamped": (
+        "cộng các dòng được {raw}, giới hạn trong 0–{max}",
+        "the rows add up to {raw}, kept within 0–{max}",
+    ),
 }

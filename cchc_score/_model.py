@@ -296,6 +296,10 @@ class UnitResult:
     source: str | None = None
     #: what was scored (the declared facts behind each leaf, for `--gains`)
     assessment: Assessment | None = attrs.field(default=None, eq=False, repr=False)
+    #: at the appraised stage, the same unit scored at the self stage (the
+    #: figures a `--stage self` run shows), so that "self-assessed X →
+    #: appraised Y" compares two real results
+    self_result: UnitResult | None = attrs.field(default=None, eq=False, repr=False)
 
     def walk(self) -> Iterator[NodeResult]:
         for node in self.nodes:

@@ -151,3 +151,60 @@ def test_precision_outside_its_range_is_an_error(tmp_path: Path, value: str,
     path.write_text(CRITERIA_TEXT.format(precision=f"precision = {value}"), encoding="utf-8")
     assert main(["check", str(path)]) == 1
     assert "precision" in capsys.readouterr().out
+
+
+PENALTY_SET = """
+schema = 1
+id = "tru-diem"
+title = "Bộ chỉ số có điểm trừ"
+group = "so"
+years = [2024, 2024]
+[source]
+issuer = "UBND tỉnh Thử"
+decision = "1/QĐ-UBND"
+[[nodes]]
+code = "1"
+title = "Giải quyết phản ánh"
+max = 100
+[[nodes]]
+code = "1.1"
+title = "Phản ánh được xử lý đúng hạn"
+max = 3
+rule = { kind = "tiers", over = "ratio", zero_denominator = "na", tiers = [{ min = 100, points = 3 }] }
+[[nodes]]
+code = "1.2"
+title = "Có kế hoạch"
+max = 97
+rule = { kind = "yes_no" }
+[[nodes]]
+code = "2"
+title = "Điểm trừ"
+max = 3
+role = "penalty"
+[[nodes]]
+code = "2.1"
+title = "Vi phạm kỷ luật"
+max = 3
+rule = { kind = "bonus", per_item = 1, unit = "vụ" }
+"""
+
+
+def test_change_table_lists_applicability_and_penalty_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """At the appraised stage, a leaf whose "nothing arose" (not applicable)
+    became 0/3 is listed, and a penalty that grew from 0 to 1 item reads
+    −1,00 in the difference column; "Tự đánh giá X" is the --stage self
+    total (100), and the difference is the sum of the listed effects."""
+    (tmp_path / "tru-diem.toml").write_text(PENALTY_SET, encoding="utf-8")
+    (tmp_path / "a.toml").write_text(
+        f'schema = 1\ncriteria = "{tmp_path / "tru-diem.toml"}"\nyear = 2024\n'
+        '[unit]\nid = "a"\nname = "Sở A"\ngroup = "so"\n'
+        '[answers]\n"1.1" = "0/0"\n"1.2" = true\n"2.1" = 0\n'
+        '[appraisal."1.1"]\nvalue = "0/3"\nreason = "Có 3 phản ánh"\n'
+        '[appraisal."2.1"]\nvalue = 1\nreason = "Một vụ vi phạm"\n', encoding="utf-8")
+    text = run(capsys, str(tmp_path / "a.toml"), "--stage", "appraised")
+    flat = " ".join(text.split())
+    assert "Tự đánh giá 97,00 điểm (chỉ số 100,00) → sau thẩm định 96,00 điểm" in flat
+    assert "chênh lệch −1,00" in flat
+    assert re.search(r"1\.1 không áp dụng 0,00 0,00 ", flat)
+    assert re.search(r"2\.1 0,00 −1,00 −1,00 ", flat)

@@ -5,7 +5,16 @@ One "Xếp hạng" sheet ranks every unit (per group, as ranked), then one
 sheet per unit in the official column layout (STT, title, maximum, self,
 appraised and final points, notes), with the points lost and the
 explanation of every node; leaves that lost points are highlighted.
-Numbers are the published ones, rounded half-up to the set's decimals.
+
+The figures agree with every other format and with themselves: cells hold
+the engine's exact values (formatted to the set's decimals), so Excel's own
+SUM over any rows gives the totals; the index is the published one (ranks
+and bands use it). On the ranking sheet a unit's final
+points = appraised (self at the self stage) + survey + bonus + penalty (a
+negative number); a unit sheet's "Tổng cộng" row is the sum of its
+component rows. Self and appraised columns hold the self-assessed leaves
+only: survey leaves, bonus and penalty count in the final column (a penalty
+as a negative number).
 """
 
 from __future__ import annotations
@@ -18,7 +27,6 @@ from typing import Any, ClassVar
 
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
-from .._numbers import quantize
 from .._stamp import Stamp
 from ..report import Options, Report
 from ..report._base import stamp_of
@@ -27,10 +35,12 @@ from . import _style as st
 from ._deps import openpyxl
 from ._stable import stable_zip, stamp_time
 
+ZERO = Decimal(0)
+
 RANK_COLUMNS = ("rep.rank", "office.res_unit_id", "rep.unit", "rep.group", "office.res_self",
-                "office.res_appraised", "office.res_final", "office.res_max", "rep.index",
-                "rep.band")
-RANK_WIDTHS = (7, 14, 40, 14, 12, 12, 12, 12, 10, 14)
+                "office.res_appraised", "num.col_survey", "num.col_bonus", "num.col_penalty",
+                "office.res_final", "office.res_max", "rep.index", "rep.band")
+RANK_WIDTHS = (7, 14, 40, 14, 12, 12, 12, 11, 11, 12, 12, 10, 14)
 UNIT_COLUMNS = ("office.res_stt", "office.res_node", "office.res_max", "office.res_self",
                 "office.res_appraised", "office.res_final", "office.res_notes",
                 "office.res_lost", "rep.explanation")
@@ -80,8 +90,9 @@ def _sheet_name(unit_id: str, used: set[str]) -> str:
     return name
 
 
-def _number(value: Decimal | None, decimals: int) -> Decimal | None:
-    return None if value is None else quantize(value, decimals)
+def _signed(node: NodeResult, value: Decimal) -> Decimal:
+    """Points as they count in the total: a penalty is subtracted."""
+    return -value if node.role == "penalty" and value else value
 
 
 def _format(decimals: int) -> str:
@@ -97,9 +108,12 @@ def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
     st.header_row(ws, 3, [msg(k).render(lang) for k in RANK_COLUMNS])
     for i, r in enumerate(results, start=4):
         d = r.criteria.decimals
+        penalty = r.pools.get("penalty", ZERO)
         values = [r.rank, r.unit.id, r.unit.name, r.unit.group,
-                  _number(r.pools.get("self"), d), _number(r.pools.get("appraised"), d),
-                  _number(r.points, d), _number(r.max, d), _number(r.index, d), r.band or ""]
+                  r.pools.get("self"), r.pools.get("appraised"),
+                  r.pools.get("survey"), r.pools.get("bonus"),
+                  -penalty if penalty else penalty,
+                  r.points, r.max, r.published_index, r.band or ""]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(i, col, value)
             st.body_cell(cell, wrap=col == 3,
@@ -109,10 +123,20 @@ def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
     st.print_setup(ws, 3, len(RANK_COLUMNS))
 
 
-def _self_points(node: NodeResult) -> Decimal:
-    if node.is_leaf:
-        return node.self_points if node.self_points is not None else node.points
-    return sum((_self_points(k) for k in node.children), Decimal(0))
+def _self_assessed(node: NodeResult) -> bool:
+    """Whether a node's points belong to the self and appraised columns: a
+    scored node holding self-assessed leaves (not survey, bonus or penalty)."""
+    return node.role == "score" and node.method == "self" and any(
+        n.is_leaf and n.method == "self" for n in node.walk())
+
+
+def _column_points(node: NodeResult, stage_node: NodeResult | None) -> Decimal | None:
+    """A node's self-assessed leaves' points at one stage (None when it is
+    not applicable there); survey leaves under it are left out."""
+    if stage_node is None or stage_node.na:
+        return None
+    return sum((n.points for n in stage_node.walk() if n.is_leaf and n.method == "self"),
+               ZERO)
 
 
 def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
@@ -127,17 +151,28 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
     header = 5
     st.header_row(ws, header, [msg(k).render(lang) for k in UNIT_COLUMNS])
     appraised = result.stage == "appraised"
+    own = {n.code: n for n in (result.self_result or result).walk()}
     row = header
+    sums = {"self": ZERO, "appraised": ZERO, "final": ZERO}
     for node in result.walk():
         row += 1
         notes = [n for n in (status(node, lang), node.appraisal_reason) if n]
+        if node.role != "score":
+            notes.insert(0, msg(f"num.cap.{node.role}", max=node.declared_max).render(lang))
         lost = node.lost if node.lost > 0 else None
+        counted = _self_assessed(node)
+        self_value = _column_points(node, own.get(node.code)) if counted else None
+        appraised_value = (_column_points(node, node) if counted and appraised else None)
+        final = None if node.na else _signed(node, node.points)
+        if node.code.count(".") == 0:
+            sums["self"] += self_value or ZERO
+            sums["appraised"] += appraised_value or ZERO
+            sums["final"] += final or ZERO
         values: list[Any] = [
-            node.code, node.title, _number(node.declared_max, d),
-            None if node.na else _number(_self_points(node), d),
-            _number(node.points, d) if appraised and not node.na else None,
-            None if node.na else _number(node.points, d),
-            "; ".join(notes), _number(lost, d),
+            node.code, node.title,
+            node.declared_max if node.role == "score" else None,
+            self_value, appraised_value, final,
+            "; ".join(notes), lost,
             explanation(node, lang) if node.is_leaf else "",
         ]
         depth = node.code.count(".") + 1
@@ -154,10 +189,15 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
             for col in range(1, ncols + 1):
                 ws.cell(row, col).font = st.styles().Font(italic=True, color="808080")
     row += 1
+    # The final points are the components' sum kept within 0..max; say so
+    # where the bound cut it, so the row never silently disagrees.
+    clamped = sums["final"] != result.points
     totals: list[Any] = [
-        "", msg("office.res_total").render(lang), _number(result.max, d),
-        _number(result.pools.get("self"), d), _number(result.pools.get("appraised"), d),
-        _number(result.points, d), "", _number(result.lost, d), "",
+        "", msg("office.res_total").render(lang), result.max,
+        sums["self"], sums["appraised"] if appraised else None,
+        result.points,
+        msg("num.clamped", raw=sums["final"], max=result.max).render(lang) if clamped else "",
+        result.lost, "",
     ]
     for col, value in enumerate(totals, start=1):
         st.body_cell(ws.cell(row, col, value), bold=True, color=st.COMPONENT_FILL,

@@ -69,7 +69,18 @@ def unit_doc(result: UnitResult, lang: str) -> dict[str, Any]:
                    for i in result.issues],
         "criteria": result.criteria.id, "year": result.year, "stage": result.stage,
         "rank_of": result.rank_of, "source": result.source,
+        **_self_total(result),
     }
+
+
+def _self_total(result: UnitResult) -> dict[str, Any]:
+    """At the appraised stage, `self_total`: the unit's figures as a
+    `--stage self` run gives them (its own bonus, penalty and maximum)."""
+    own = result.self_result
+    if own is None:
+        return {}
+    return {"self_total": {"points": own.points, "max": own.max, "index": own.index,
+                           "band": own.band, "pools": dict(own.pools)}}
 
 
 class JsonReport(Report):

@@ -13,7 +13,7 @@ import attrs
 
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
-from .._numbers import divide, fmt, quantize
+from .._numbers import fmt, quantize
 from ._previous import Previous
 
 if TYPE_CHECKING:
@@ -219,19 +219,58 @@ def risk_head(risky: Sequence[NodeResult], result: UnitResult, lang: str) -> str
                count=len(risky)).render(lang)
 
 
-def appraisal_changes(result: UnitResult) -> list[NodeResult]:
-    """Leaves whose appraised points differ from the self-assessed ones."""
-    return [n for n in result.walk() if n.is_leaf and n.self_points is not None
-            and n.self_points != n.points]
+@attrs.frozen
+class AppraisalChange:
+    """A leaf the appraisal changed: its points as self-assessed and as
+    appraised (None where it was not applicable at that stage)."""
+
+    node: NodeResult
+    own: Decimal | None
+    appraised: Decimal | None
+
+    @property
+    def effect(self) -> Decimal:
+        """What the change does to the unit's total: a penalty that grows
+        takes points away."""
+        delta = (self.appraised or ZERO) - (self.own or ZERO)
+        return -delta if self.node.role == "penalty" else delta
+
+
+def appraisal_changes(result: UnitResult) -> list[AppraisalChange]:
+    """Every leaf whose appraised outcome differs from the self-assessed one,
+    an applicability change (not applicable → 0/3) included."""
+    if result.self_result is None:
+        return [AppraisalChange(n, n.self_points, n.points) for n in result.walk()
+                if n.is_leaf and n.self_points is not None and n.self_points != n.points]
+    before = {n.code: n for n in result.self_result.walk()}
+    changes = []
+    for n in result.walk():
+        old = before.get(n.code)
+        if not n.is_leaf or old is None or (old.na, old.points) == (n.na, n.points):
+            continue
+        changes.append(AppraisalChange(n, None if old.na else old.points,
+                                       None if n.na else n.points))
+    return changes
+
+
+def change_points(value: Decimal | None, node: NodeResult, result: UnitResult, lang: str) -> str:
+    """Points in the change table: "−1,00" for a penalty (it is subtracted),
+    "không áp dụng" where the leaf did not apply at that stage."""
+    if value is None:
+        return msg("rep.na").render(lang)
+    if node.role == "penalty" and quantize(value, result.criteria.decimals) != 0:
+        return "−" + num(value, result, lang)
+    return num(value, result, lang)
 
 
 def appraisal_rows(result: UnitResult, lang: str) -> list[list[str]]:
-    """Code, title, self-assessed, appraised, difference and the council's
-    reason of each leaf the appraisal changed."""
-    return [[n.code, n.title, num(own, result, lang), num(n.points, result, lang),
-             signed(n.points - own, result, lang),
-             n.appraisal_reason or msg("view.no_reason").render(lang)]
-            for n in appraisal_changes(result) if (own := n.self_points) is not None]
+    """Code, title, self-assessed, appraised, difference (what it does to the
+    total) and the council's reason of each leaf the appraisal changed."""
+    return [[c.node.code, c.node.title, change_points(c.own, c.node, result, lang),
+             change_points(c.appraised, c.node, result, lang),
+             signed(c.effect, result, lang),
+             c.node.appraisal_reason or msg("view.no_reason").render(lang)]
+            for c in appraisal_changes(result)]
 
 
 @attrs.frozen
@@ -243,25 +282,37 @@ class StageTotals:
 
 
 def stage_totals(result: UnitResult) -> StageTotals:
-    """The unit's total as self-assessed and as appraised (same survey,
-    bonus and penalty), each with its index."""
-    pools = result.pools
-    raw = (pools.get("self", ZERO) + pools.get("survey", ZERO) + pools.get("bonus", ZERO)
-           - pools.get("penalty", ZERO))
-    own = min(max(raw, ZERO), result.max)
-    own_index = (divide(own * result.criteria.scale, result.max, result.criteria.precision)
-                 if result.max else ZERO)
-    return StageTotals(own, own_index, result.points, result.index)
+    """The unit's total and index as self-assessed (the figures of a
+    `--stage self` run: its own bonus, penalty and maximum) and as appraised."""
+    own = result.self_result
+    if own is None:
+        return StageTotals(result.points, result.index, result.points, result.index)
+    return StageTotals(own.points, own.index, result.points, result.index)
 
 
 def appraisal_totals(result: UnitResult, lang: str) -> str:
     """The unit's total and index as self-assessed and as appraised, and the
-    difference, in one sentence."""
+    difference, in one sentence; then how the final points are made up
+    (the pools, as the results workbook's columns show them)."""
     totals = stage_totals(result)
-    return msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
+    head = msg("view.appraisal_totals", own=num(totals.self_points, result, lang),
                own_index=num(totals.self_index, result, lang),
                points=num(totals.points, result, lang), index=num(totals.index, result, lang),
                diff=signed(totals.points - totals.self_points, result, lang)).render(lang)
+    return f"{head}\n{pools_line(result, lang)}"
+
+
+def pools_line(result: UnitResult, lang: str) -> str:
+    """"Gồm: tự chấm 89,00 → thẩm định 81,50; điều tra XHH 4,25; điểm thưởng
+    0,00; điểm trừ 0,00 → đạt được 85,75": a penalty is shown subtracted."""
+    pools = result.pools
+    penalty = pools.get("penalty", ZERO)
+    return msg("num.pools", own=num(pools.get("self", ZERO), result, lang),
+               appraised=num(pools.get("appraised", pools.get("self", ZERO)), result, lang),
+               survey=num(pools.get("survey", ZERO), result, lang),
+               bonus=num(pools.get("bonus", ZERO), result, lang),
+               penalty=signed(-penalty, result, lang),
+               points=num(result.points, result, lang)).render(lang)
 
 
 def bar(points: Decimal, maximum: Decimal, width: int = 10) -> str:

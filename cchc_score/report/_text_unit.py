@@ -16,6 +16,7 @@ from ._tables import (
     appraisal_changes,
     appraisal_totals,
     bar,
+    change_points,
     component_rows,
     explanation,
     extra_points,
@@ -154,13 +155,13 @@ def _appraisal(console: Console, result: UnitResult, lang: str) -> None:
               (msg("view.appraised").render(lang), "right"),
               (msg("view.diff").render(lang), "right"),
               (msg("rep.title").render(lang), "left"))
-    for node in changed:
-        assert node.self_points is not None
+    for change in changed:
+        node = change.node
         reason = (msg("view.reason", reason=node.appraisal_reason) if node.appraisal_reason
                   else msg("view.no_reason")).render(lang)
-        t.add_row(node.code, num(node.self_points, result, lang), num(node.points, result, lang),
-                  signed(node.points - node.self_points, result, lang),
-                  f"{node.title}\n{reason}")
+        t.add_row(node.code, change_points(change.own, node, result, lang),
+                  change_points(change.appraised, node, result, lang),
+                  signed(change.effect, result, lang), f"{node.title}\n{reason}")
     console.print(t)
 
 
