@@ -22,6 +22,7 @@ from ._strategies import (
     decimals,
     percents,
     ratios,
+    results,
     values,
 )
 
@@ -38,5 +39,6 @@ __all__ = [
     "decimals",
     "percents",
     "ratios",
+    "results",
     "values",
 ]

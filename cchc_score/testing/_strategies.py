@@ -4,14 +4,15 @@ assessments for any criteria set, small criteria sets."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from .._model import Assessment, CriteriaSet, Unit
+from .._engine import rank, score
+from .._model import Assessment, CriteriaSet, Stage, Unit, UnitResult
 from ..load import DEFAULT_TIES
 from ..plugins import Registry
 from ..rules import (
@@ -259,3 +260,27 @@ def _rule_table(kind: type[Rule], node_max: Decimal) -> st.SearchStrategy[dict[s
     tables = own(node_max) if callable(own) else st.just({})
     return tables.map(lambda table: {**table, "kind": kind.kind})
 
+
+
+@st.composite
+def results(draw: st.DrawFn, /, criteria: CriteriaSet, *, registry: Registry | None = None,
+            units: tuple[int, int] = (1, 5), stage: Stage | None = None,
+            tags: Sequence[str] = (), **options: Any) -> list[UnitResult]:
+    """Ranked results of a few units of `criteria` (distinct ids, one or two
+    groups, each unit any subset of `tags`), scored and ranked as the command
+    line does: through `registry`'s plugins when given. `options` go to
+    `assessments`. Feed them to `check_invariants`."""
+    stages: list[Stage] = [stage] if stage is not None else ["self", "appraised"]
+    chosen = draw(st.sampled_from(stages))
+    scored = []
+    for i in range(draw(st.integers(*units))):
+        group = draw(st.sampled_from([criteria.group, f"{criteria.group}-2"]))
+        unit = Unit(f"u{i}", f"Đơn vị {i}", group,
+                    frozenset(draw(st.lists(st.sampled_from(tags), unique=True))) if tags
+                    else frozenset())
+        assessment = draw(assessments(criteria, unit=unit, registry=registry, **options))
+        scored.append(score(criteria, assessment, chosen,
+                            finish=registry.finish if registry is not None else None))
+    if registry is None:
+        return rank(scored)
+    return rank(scored, registry.tie_policies, tie_break=registry.tie_breaker())
