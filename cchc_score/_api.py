@@ -12,12 +12,13 @@ import attrs
 
 from ._catalog import Catalog
 from ._engine import abbreviate, rank, score
+from ._group import score_groups
 from ._i18n import msg
 from ._io_errors import os_problem
 from ._limits import DEPTH, FILES
 from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
 from ._survey import Survey, read_survey
-from .exceptions import InputError
+from .exceptions import InputError, RuleFailed
 from .load import criteria_ref, parse_assessment, read_assessment
 from .plugins import Registry, default_registry
 
@@ -240,7 +241,11 @@ def score_files(
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
         units_read.add(unit_id.strip())
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
-        assessment, found = parse_assessment(data, str(path), criteria_set)
+        try:
+            assessment, found = parse_assessment(data, str(path), criteria_set)
+        except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
+            registry.rule_failed(e, unit_id)
+            continue
         found = _locate(found, path, rows)
         if table is not None:
             found = _in_survey(found, table, unit_id, path)
@@ -255,10 +260,15 @@ def score_files(
                                 Location(str(path), key="unit.id")))
             continue
         seen[assessment.unit.id] = str(path)
-        result = score(criteria_set, assessment, stage, found, finish=registry.finish)
+        try:
+            result = score(criteria_set, assessment, stage, found)
+        except RuleFailed as e:
+            registry.rule_failed(e, assessment.unit.id)
+            continue
         if rows:
             result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
         results.append(result)
+    results = _finish(results, registry)
     if table is not None:
         # A unit id mistyped in the CSV would leave that unit's survey pending
         # without a word; scoring one unit with the province's file lists the rest.
@@ -269,8 +279,19 @@ def score_files(
                                 table.where(unmatched[0])))
     issues.extend(_no_files(folder) for folder, count in skipped.items()
                   if count == folders[folder])
-    ranked = rank(results, registry.tie_policies, tie_break=registry.tie_breaker())
+    ranked = rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker())
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
+
+
+def _finish(results: list[UnitResult], registry: Registry) -> list[UnitResult]:
+    """Every unit scored: the group stage (group-relative leaves, scored
+    with the whole group), then each unit's plugin adjustments and band."""
+    grouped, failures = score_groups(results)
+    for failed in failures:
+        for unit in failed.units:
+            registry.rule_failed(failed.failure, unit)
+    return [registry.finish(r, r.assessment) if r.assessment is not None else r
+            for r in grouped]
 
 
 def _criteria_for(data: Mapping[str, Any], path: Path, criteria: str | Path | None,

@@ -29,7 +29,9 @@ from ._model import (
     UnitResult,
 )
 from ._numbers import carry, divide, quantize
-from .rules import Context, Outcome
+from .exceptions import RuleFailed
+from .rules import Context, Outcome, guarded
+from .rules._base import shown
 
 ZERO = Decimal(0)
 
@@ -99,19 +101,25 @@ class _Scorer:
 
     def leaf(self, node: Node) -> NodeResult:
         assert node.rule is not None
-        ctx = Context(self.assessment.year)
+        ctx = Context(self.assessment.year, self.assessment.unit,
+                      declared_facts(self.assessment, self.stage))
+        entry = self.assessment.appraisal.get(node.code)
+        if node.rule.group_relative and not (
+                self.stage == "appraised" and entry is not None and entry.points is not None):
+            # scored with the whole group by `_group.score_groups`
+            return _pending(node, msg("grp.waiting"))
         if node.method == "survey":
             if node.code not in self.assessment.survey:
-                return NodeResult(node.code, node.title, ZERO, ZERO, node.max, ZERO,
-                                  pending=True, explanation=msg("out.pending"),
-                                  role=node.role, method="survey")
-            out = node.rule.score(self.assessment.survey[node.code], ctx)
+                return _pending(node, msg("out.pending"))
+            out = rule_score(node, self.assessment.survey[node.code], ctx,
+                             self.criteria.precision)
             return _scored(node, self.settle(node, out))
         answer = self.assessment.answers.get(node.code)
         if answer is None or answer.value is None:
             own = Outcome(ZERO, msg("out.unanswered", max=node.max))
         else:
-            own = self.settle(node, node.rule.score(answer.value, ctx))
+            own = self.settle(node, rule_score(node, answer.value, ctx,
+                                               self.criteria.precision))
             if answer.claimed is not None and answer.claimed != own.points:
                 self.issues.append(Issue("warning", msg(
                     "asm.claimed_differs", code=node.code, claimed=answer.claimed,
@@ -121,7 +129,6 @@ class _Scorer:
                 and not own.na):
             at_risk = own.points
         result = _scored(node, own, at_risk=at_risk)
-        entry = self.assessment.appraisal.get(node.code)
         if self.stage != "appraised" or entry is None:
             return attrs.evolve(result, self_points=own.points if self.stage == "appraised"
                                 else None)
@@ -129,7 +136,7 @@ class _Scorer:
             out = Outcome(entry.points, msg("out.appraised_points", points=entry.points,
                                             max=node.max, reason=entry.reason or "—"))
         else:
-            inner = node.rule.score(entry.value, ctx)
+            inner = rule_score(node, entry.value, ctx, self.criteria.precision)
             out = attrs.evolve(inner, explanation=msg("out.appraised_value",
                                                       inner=inner.explanation))
         out = self.settle(node, out)
@@ -140,9 +147,44 @@ class _Scorer:
                             self_explanation=own.explanation, appraisal_reason=entry.reason)
 
 
+def rule_score(node: Node, value: Any, ctx: Context, precision: int) -> Outcome:
+    """A leaf's rule applied to a value, held to the Rule contract: an
+    `Outcome` whose points lie within 0..the leaf's maximum. Anything else
+    (an exception, 1000 points) is `RuleFailed`, never silently capped."""
+    rule = node.rule
+    assert rule is not None
+    out = guarded(rule.kind, node.code, "score", lambda: rule.score(value, ctx))
+    if not isinstance(out, Outcome):
+        raise RuleFailed(rule.kind, node.code, "score", f"returned {shown(out)[:80]}, "
+                         "not an Outcome")
+    if not out.na and not (isinstance(out.points, Decimal)
+                           and ZERO <= carry(out.points, precision) <= node.max):
+        raise RuleFailed(rule.kind, node.code, "score",
+                         f"returned {shown(out.points)} points, outside 0..{node.max}")
+    return out
+
+
+def declared_facts(assessment: Assessment, stage: Stage) -> dict[str, Any]:
+    """Leaf code → the fact that scores it: the unit's value, or at the
+    appraised stage the council's corrected value (None when the council set
+    points directly, so no fact is known)."""
+    values = {code: answer.value for code, answer in assessment.answers.items()}
+    if stage == "appraised":
+        values.update({code: entry.value for code, entry in assessment.appraisal.items()})
+    return values
+
+
+def _pending(node: Node, why: Msg) -> NodeResult:
+    """Waiting for data: neither earned nor lost, out of the unit's maximum."""
+    return NodeResult(node.code, node.title, ZERO, ZERO, node.max, ZERO, pending=True,
+                      explanation=why, role=node.role, method=node.method)
+
+
 def _scored(node: Node, out: Outcome, at_risk: Decimal = ZERO) -> NodeResult:
     if out.na:
         return _not_applicable(node, out.explanation)
+    if out.pending:
+        return _pending(node, out.explanation)
     points = out.points  # settled: carried and bounded by the leaf's maximum
     lost = node.max - points if node.role == "score" else ZERO
     return NodeResult(node.code, node.title, points, node.max, node.max, lost,

@@ -17,9 +17,11 @@ from typing import Any
 
 import attrs
 
-from ._model import Assessment, NodeResult, Stage, UnitResult
+from ._engine import declared_facts
+from ._model import NodeResult, UnitResult
 from ._numbers import carry
-from .rules import Context, Step
+from .exceptions import RuleFailed
+from .rules import Context, Rule, Step, guarded
 
 ZERO = Decimal(0)
 
@@ -39,21 +41,15 @@ class Gain:
         return self.step.points - self.node.points if self.step else ZERO
 
 
-def declared_values(assessment: Assessment, stage: Stage) -> dict[str, Any]:
-    """Leaf code → the fact that scored it: the unit's value, or at the
-    appraised stage the council's corrected value (None when the council set
-    points directly, so no fact is known)."""
-    values = {code: answer.value for code, answer in assessment.answers.items()}
-    if stage == "appraised":
-        values.update({code: entry.value for code, entry in assessment.appraisal.items()})
-    return values
+#: the facts a unit was scored with, by leaf code
+declared_values = declared_facts
 
 
 def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
     """Self-assessed leaves that could score more, most recoverable first
     (then the larger next step, then criteria order). Survey leaves are left
     out: the unit does not declare them; so are penalties."""
-    ctx = Context(result.year)
+    ctx = Context(result.year, result.unit, values)
     found: list[Gain] = []
     for node in result.walk():
         if (not node.is_leaf or node.na or node.pending or node.method != "self"
@@ -65,7 +61,7 @@ def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
         best = rule.best() if node.role == "bonus" else min(rule.best(), node.declared_max)
         if best <= node.points:
             continue
-        step = rule.next_step(values.get(node.code), node.points, ctx)
+        step = _next_step(rule, node, values.get(node.code), ctx)
         if step is not None:
             # the points the engine would carry for that value (one precision)
             points = carry(step.points, result.criteria.precision)
@@ -79,6 +75,16 @@ def gains(result: UnitResult, values: Mapping[str, Any]) -> list[Gain]:
             step = attrs.evolve(step, example=None)
         found.append(Gain(node, best - node.points, step))
     return sorted(found, key=lambda g: (-g.recoverable, -g.step_gain))
+
+
+def _next_step(rule: Rule, node: NodeResult, value: Any, ctx: Context) -> Step | None:
+    """The rule's next band; a plugin kind whose next_step fails costs only
+    its suggestion."""
+    try:
+        return guarded(rule.kind, node.code, "next_step",
+                       lambda: rule.next_step(value, node.points, ctx))
+    except RuleFailed:
+        return None
 
 
 def unit_gains(result: UnitResult) -> list[Gain]:

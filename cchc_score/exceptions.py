@@ -4,7 +4,9 @@ exits 1."""
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
+from pathlib import Path
 
 from ._i18n import Msg
 from ._model import Issue
@@ -38,3 +40,31 @@ class OutputExists(OutputError):
 
 class PluginError(CchcError):
     """A plugin failed to load or registered something invalid."""
+
+
+class RuleFailed(PluginError):
+    """The code of a rule kind raised, or broke the `Rule` contract (points
+    outside 0..max), while reading parameters, a value or scoring. The
+    plugin facade names the plugin that owns `kind` and refuses that unit's
+    result; the rest of the run goes on."""
+
+    def __init__(self, kind: str, code: str, method: str, error: str) -> None:
+        super().__init__(f"rule kind {kind!r} failed in {method} at {code}: {error}")
+        self.kind = kind
+        self.code = code
+        self.method = method
+        self.error = error
+
+
+def describe_error(error: BaseException) -> str:
+    """`Type: message (file, line N)`: enough for a plugin author to find it."""
+    text = f"{type(error).__name__}: {error}"
+    if isinstance(error, SyntaxError) and error.filename:
+        return f"{text} ({Path(error.filename).name}, line {error.lineno})"
+    # the innermost frame that is real code, not the import machinery
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if not f.filename.startswith("<")]
+    if frames:
+        last = frames[-1]
+        text += f" ({Path(last.filename).name}, line {last.lineno})"
+    return text

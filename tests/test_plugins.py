@@ -25,6 +25,7 @@ from cchc_score.plugins import (
     plugins_disabled,
     project_plugins,
     registry_for,
+    with_outcomes,
 )
 
 # -- helpers shared with the other plugin tests ----------------------------------------
@@ -443,6 +444,9 @@ def test_a_hook_failing_while_scoring_is_an_error_in_strict_mode(tmp_path: Path)
 
 
 def test_invalid_return_values_are_ignored_and_reported(tmp_path: Path) -> None:
+    """A wrong value from a hook is reported with the hook and the value; a
+    classify that gives nonsense publishes no band at all (not the set's
+    own band, which the plugin meant to override)."""
     class Confused:
         @hookimpl
         def classify(self) -> int:
@@ -457,7 +461,7 @@ def test_invalid_return_values_are_ignored_and_reported(tmp_path: Path) -> None:
     registry.add(Confused(), "confused")
     result = only(score_files([write_unit(tmp_path, "u1", FULL, criteria=crit)],
                               registry=registry).results)
-    assert result.band == "A"
+    assert result.band is None
     texts = [p.render("en") for p in registry.problems]
     assert any("classify" in t and "42" in t for t in texts)
     assert any("check_assessment" in t and "not an issue" in t for t in texts)
@@ -470,15 +474,12 @@ class HalfOfComponentTwo:
     """Scores component 2 at half its points (a made-up policy)."""
 
     @hookimpl
-    def adjust_result(self, criteria: Any, assessment: Any, result: UnitResult
-                      ) -> UnitResult:
-        import attrs
+    def adjust_result(self, result: UnitResult) -> UnitResult:
+        from cchc_score import Outcome, msg
 
-        from cchc_score import summarise
-
-        nodes = tuple(attrs.evolve(n, points=n.points / 2, lost=n.max - n.points / 2)
-                      if n.code == "2" else n for n in result.nodes)
-        return summarise(criteria, assessment, result.stage, nodes, list(result.issues))
+        leaves = [n for n in result.node("2").walk() if n.is_leaf]
+        return with_outcomes(result, {n.code: Outcome(n.points / 2, msg("text", text="half"))
+                                      for n in leaves})
 
 
 def test_throwaway_plugin_changes_scoring_and_is_unregistered_after(tmp_path: Path) -> None:

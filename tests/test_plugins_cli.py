@@ -196,9 +196,9 @@ def test_hook_failure_while_scoring_and_strict_mode(tmp_path: Path, capsys: Capt
     unit = write_unit(tmp_path, "u1", FULL, criteria=write_set(tmp_path))
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(flaky), "score", str(unit),
                          "--format", "json")
-    assert code == 0 and json.loads(out)["units"][0]["band"] == "A"
+    assert code == 0 and json.loads(out)["units"][0]["band"] is None
     assert "plugin “flaky”: failed in hook classify (unit “u1”): KeyError" in err
-    assert "the result of this call was ignored" in err
+    assert "no band was published for the unit" in err
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(flaky), "--strict-plugins",
                          "score", str(unit))
     assert code == 1 and out == "" and "error: plugin “flaky”" in err

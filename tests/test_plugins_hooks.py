@@ -19,6 +19,7 @@ from cchc_score import (
     CriteriaSet,
     Issue,
     Location,
+    Outcome,
     Unit,
     UnitResult,
     check_files,
@@ -30,7 +31,7 @@ from cchc_score import (
     score_files,
 )
 from cchc_score.cli import main
-from cchc_score.plugins import mark_not_applicable, plugin_registered
+from cchc_score.plugins import mark_not_applicable, plugin_registered, with_outcomes
 
 from .test_plugins import FULL, MYRULE, isolated, only, write_plugin, write_set, write_unit
 
@@ -188,7 +189,9 @@ def test_adjust_result_runs_every_plugin_in_turn_last_registered_first(tmp_path:
             @hookimpl
             def adjust_result(self, result: UnitResult) -> UnitResult:
                 calls.append(f"{name}:{result.points}")
-                return attrs.evolve(result, points=result.points + delta)
+                leaf = result.node("1.1")
+                return with_outcomes(result, {"1.1": Outcome(leaf.points + delta,
+                                                             msg("text", text=name))})
         return Adjust()
 
     crit = write_set(tmp_path)

@@ -589,7 +589,7 @@ def test_manual_best_is_the_highest_step_under_max() -> None:
 
 def test_all_builtin_kinds_are_registered() -> None:
     assert set(KINDS) == {"yes_no", "choice", "deadline", "tiers", "proportional",
-                          "deduction", "bonus", "survey", "manual"}
+                          "deduction", "bonus", "survey", "manual", "group_share"}
 
 
 def test_unknown_parameters_list_the_allowed_ones() -> None:

@@ -217,14 +217,20 @@ def _subparser(lang: str) -> Any:
 
 def _registry(args: argparse.Namespace) -> Registry:
     """The plugins this run uses, from the global options (given before or
-    after the command); problems are warnings on stderr unless strict."""
-    lang = args.lang
-
-    def warn(problem: PluginProblem) -> None:
-        print(f"{msg('rep.warning').render(lang)}: {problem.render(lang)}", file=sys.stderr)
-
+    after the command); problems are warnings on stderr unless strict,
+    printed by `_print_problems` when the command ends, each once with the
+    units it was met for."""
     return registry_for(files=[*args.plugin, *getattr(args, "plugin_after", [])],
-                        disable=args.no_plugins, strict=args.strict_plugins, on_problem=warn)
+                        disable=args.no_plugins, strict=args.strict_plugins)
+
+
+def _print_problems(problems: Sequence[PluginProblem], lang: str) -> None:
+    """The plugin problems of a run as warnings (the one that stopped a
+    strict run is printed as its error instead)."""
+    for problem in problems:
+        if problem.outcome != "strict":
+            print(f"{msg('rep.warning').render(lang)}: {problem.render(lang)}",
+                  file=sys.stderr)
 
 
 def _read_too(args: argparse.Namespace) -> list[Path]:

@@ -21,6 +21,7 @@ from ._app import (
     _parser,
     _plugin_options,
     _print_issues,
+    _print_problems,
     _registry,
     _subparser,
     _texts,
@@ -86,3 +87,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # piped into `head`, which stopped reading: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        if hasattr(args, "registry"):
+            _print_problems(args.registry.problems, args.lang)

@@ -23,7 +23,7 @@ from .._model import (
 )
 from .._numbers import NumberError, parse_decimal
 from .._toml import load_toml
-from ..rules import InvalidValue
+from ..rules import InvalidValue, guarded
 from ..rules._base import parse_number
 from ._criteria import YEARS, _Collector
 
@@ -187,9 +187,11 @@ def _leaf(c: _Collector, criteria: CriteriaSet, code: str, key: str) -> Node | N
 
 
 def _value(c: _Collector, node: Node, raw: Any, key: str) -> Any:
-    assert node.rule is not None
+    rule = node.rule
+    assert rule is not None
     try:
-        return node.rule.parse_value(raw)
+        return guarded(rule.kind, node.code, "parse_value", lambda: rule.parse_value(raw),
+                       (InvalidValue,))
     except InvalidValue as e:
         c.error(msg("asm.value", code=node.code, problem=e.message), node.code, key)
         return None

@@ -14,7 +14,8 @@ from .._i18n import Msg, msg
 from .._model import Applies, Band, CriteriaSet, Issue, Location, Node, Source
 from .._numbers import PRECISION, NumberError, parse_decimal
 from .._toml import load_toml
-from ..rules import InvalidParams, Rule, RuleKinds
+from ..exceptions import RuleFailed
+from ..rules import InvalidParams, Rule, RuleKinds, guarded
 
 CODE = re.compile(r"^\d+(\.\d+)*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -326,12 +327,18 @@ def _rule(c: _Collector, code: str, raw: Any, node_max: Decimal, kinds: RuleKind
                 code, "rule.kind")
         return None
     try:
-        rule = kinds.build(raw, node_max)
+        rule = guarded(kind, code, "build", lambda: kinds.build(raw, node_max),
+                       (InvalidParams,))
+        best = guarded(kind, code, "best", rule.best)
     except InvalidParams as e:
         for key, problem in e.problems:
             c.error(problem, code, f"rule.{key}")
         return None
-    best = rule.best()
+    except RuleFailed as e:
+        # the set cannot be used, so an error; it names who to ask
+        c.error(msg("crit.kind_failed", kind=kind, plugin=kinds.owners.get(kind, "?"),
+                    method=msg(f"plg.method.{e.method}"), error=e.error), code, "rule")
+        return None
     if best > node_max:
         c.error(msg("crit.best_over", best=best, max=node_max), code, "rule")
     elif best < node_max:

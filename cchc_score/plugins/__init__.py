@@ -34,7 +34,7 @@ The modules, each one responsibility, read in this order:
 
 from ._containment import PluginFailed, PluginProblem, ProblemHandler
 from ._facade import Registry
-from ._helpers import mark_not_applicable
+from ._helpers import mark_not_applicable, with_outcomes
 from ._loading import (
     BUILTIN_NAME,
     CONFIG_FILE,
@@ -67,4 +67,5 @@ __all__ = [
     "project_plugins",
     "registry_for",
     "render_plugins",
+    "with_outcomes",
 ]

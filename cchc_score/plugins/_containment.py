@@ -8,33 +8,49 @@ pluggy would stop at the first exception without saying whose it was.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
 import pluggy
 
 from .. import hookspecs
+from .._engine import abbreviate
 from .._i18n import Msg, msg
-from ..exceptions import PluginError
+from ..exceptions import PluginError, describe_error
 from ..hookspecs import PROJECT
 
 
 @attrs.frozen
 class PluginProblem:
-    """A plugin that could not be loaded, or a hook call that failed."""
+    """A plugin that could not be loaded, or a call into it that failed.
+
+    The same failure met for several units is one problem listing them
+    (`units`, `count`), not one line per unit."""
 
     plugin: str
     message: Msg
     #: what became of it: "skipped" (the whole plugin), "call" (one hook call
-    #: ignored) or "strict" (the run stops: --strict-plugins)
+    #: ignored), "unit" (that unit's result refused), "band" (no band
+    #: published), "policy" (default ranking used) or "strict" (the run
+    #: stops: --strict-plugins)
     outcome: str = "skipped"
+    #: the units the failure was met for, in order
+    units: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.units) or 1
 
     def render(self, lang: str = "vi") -> str:
-        text = msg("plg.problem", plugin=self.plugin, problem=self.message)
-        return msg(f"plg.then.{self.outcome}", text=text).render(lang)
+        message = self.message
+        if len(self.units) > 1:
+            where = msg("plg.where_units", count=len(self.units),
+                        units=abbreviate(list(self.units)))
+            message = Msg(message.key, {**message.args, "where": where})
+        text = msg("plg.problem", plugin=self.plugin, problem=message)
+        outcome = "units" if self.outcome == "unit" and len(self.units) > 1 else self.outcome
+        return msg(f"plg.then.{outcome}", text=text).render(lang)
 
 
 class PluginFailed(PluginError):
@@ -48,18 +64,8 @@ class PluginFailed(PluginError):
 ProblemHandler = Callable[[PluginProblem], None]
 
 
-def describe(error: BaseException) -> str:
-    """`Type: message (file, line N)`: enough for a plugin author to find it."""
-    text = f"{type(error).__name__}: {error}"
-    if isinstance(error, SyntaxError) and error.filename:
-        return f"{text} ({Path(error.filename).name}, line {error.lineno})"
-    # the innermost frame that is real code, not the import machinery
-    frames = [f for f in traceback.extract_tb(error.__traceback__)
-              if not f.filename.startswith("<")]
-    if frames:
-        last = frames[-1]
-        text += f" ({Path(last.filename).name}, line {last.lineno})"
-    return text
+#: `Type: message (file, line N)` of an exception
+describe = describe_error
 
 
 class Containment:
@@ -77,9 +83,23 @@ class Containment:
         self.strict = strict
         self.on_problem = on_problem
         self.problems: list[PluginProblem] = []
+        self._seen: dict[tuple[str, str, str], int] = {}
 
-    def _problem(self, plugin: str, message: Msg, outcome: str = "skipped") -> None:
-        problem = PluginProblem(plugin, message, "strict" if self.strict else outcome)
+    def _problem(self, plugin: str, message: Msg, outcome: str = "skipped",
+                 unit: str | None = None) -> None:
+        """Record a problem (and tell `on_problem`), or raise it in strict
+        mode. The same failure for another `unit` only adds the unit."""
+        key = (plugin, outcome, repr(attrs.evolve(message, args={
+            k: v for k, v in message.args.items() if k != "where"})))
+        if key in self._seen and not self.strict:
+            i = self._seen[key]
+            known = self.problems[i]
+            if unit is not None and unit not in known.units:
+                self.problems[i] = attrs.evolve(known, units=(*known.units, unit))
+            return
+        problem = PluginProblem(plugin, message, "strict" if self.strict else outcome,
+                                (unit,) if unit is not None else ())
+        self._seen[key] = len(self.problems)
         self.problems.append(problem)
         if self.strict:
             raise PluginFailed(problem)
@@ -95,23 +115,27 @@ class Containment:
             impls = [i for i in impls if i.plugin_name == only]
         return impls
 
-    def _call(self, hook: str, where: Msg, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+    def _call(self, hook: str, where: Msg, for_unit: str | None = None,
+              **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Call each implementation of `hook`, yielding (plugin name, value);
-        a failing call is reported and skipped."""
+        a failing call is reported (once per distinct failure, with the
+        units, `for_unit`, it was met for) and skipped."""
         for impl in self._impls(hook):
-            ok, value = self._call_impl(impl, hook, where, kwargs)
+            ok, value = self._call_impl(impl, hook, where, kwargs, for_unit)
             if ok:
                 yield impl.plugin_name, value
 
     def _call_impl(self, impl: pluggy.HookImpl, hook: str, where: Msg,
-                   kwargs: Mapping[str, Any]) -> tuple[bool, Any]:
+                   kwargs: Mapping[str, Any], unit: str | None = None,
+                   outcome: str = "call") -> tuple[bool, Any]:
         try:
             return True, impl.function(*[kwargs[a] for a in impl.argnames])
         except Exception as e:
             self._problem(impl.plugin_name, msg("plg.hook_failed", hook=hook, where=where,
-                                                error=describe(e)), "call")
+                                                error=describe(e)), outcome, unit)
             return False, None
 
-    def _bad_return(self, plugin: str, hook: str, where: Msg, value: Any) -> None:
+    def _bad_return(self, plugin: str, hook: str, where: Msg, value: Any,
+                    unit: str | None = None, outcome: str = "call") -> None:
         self._problem(plugin, msg("plg.bad_return", hook=hook, where=where,
-                                  what=repr(value)[:120]), "call")
+                                  what=repr(value)[:120]), outcome, unit)

@@ -13,12 +13,15 @@ from typing import Any
 import attrs
 
 from .. import _builtin_plugin
+from .._engine import TiePolicy, shared_ranks
 from .._i18n import Msg, msg
 from .._model import Assessment, CriteriaSet, Issue, Unit, UnitResult
 from .._version import __version__
-from ._containment import PluginFailed, ProblemHandler
+from ..exceptions import RuleFailed
+from ._containment import PluginFailed, ProblemHandler, describe
 from ._loading import BUILTIN_NAME, plugins_disabled
 from ._registrations import Registrations
+from ._validate import result_problem
 
 
 def _number(value: Any) -> bool:
@@ -92,7 +95,8 @@ class Registry(Registrations):
                         frozenset(str(t) for t in tags) if isinstance(tags, list) else frozenset())
         year = year if isinstance(year, int) and not isinstance(year, bool) else None
         where = msg("plg.where_unit", unit=unit.id)
-        for plugin, value in self._call("select_criteria", where, unit=unit, year=year):
+        for plugin, value in self._call("select_criteria", where, unit.id or None, unit=unit,
+                                        year=year):
             if value is None:
                 continue
             if isinstance(value, str | Path) and str(value):
@@ -100,15 +104,16 @@ class Registry(Registrations):
             self._bad_return(plugin, "select_criteria", where, value)
         return None
 
-    def _issues(self, hook: str, where: Msg, **kwargs: Any) -> list[Issue]:
+    def _issues(self, hook: str, where: Msg, for_unit: str | None = None,
+                **kwargs: Any) -> list[Issue]:
         found: list[Issue] = []
-        for plugin, value in self._call(hook, where, **kwargs):
+        for plugin, value in self._call(hook, where, for_unit, **kwargs):
             if value is None:
                 continue
             items = list(value) if isinstance(value, Iterable) else [value]
             good = [i for i in items if isinstance(i, Issue)]
             if len(good) != len(items):
-                self._bad_return(plugin, hook, where, value)
+                self._bad_return(plugin, hook, where, value, for_unit)
             found.extend(good)
         return found
 
@@ -120,43 +125,93 @@ class Registry(Registrations):
     def check_assessment(self, criteria: CriteriaSet, assessment: Assessment) -> list[Issue]:
         """The plugins' extra issues about one unit's assessment."""
         return self._issues("check_assessment", msg("plg.where_unit", unit=assessment.unit.id),
-                            criteria=criteria, assessment=assessment)
+                            assessment.unit.id, criteria=criteria, assessment=assessment)
 
     # -- scoring hooks -----------------------------------------------------------
 
     def adjust(self, result: UnitResult, assessment: Assessment) -> UnitResult:
         """Every plugin's adjustment in turn, each seeing the previous one's
-        output."""
-        where = msg("plg.where_unit", unit=result.unit.id)
+        output. An adjusted result that does not add up (points outside
+        0..max at a node, a parent that is not the sum of its parts) is
+        refused, naming the plugin, and the previous result kept."""
+        unit = result.unit.id
+        where = msg("plg.where_unit", unit=unit)
         for impl in self._impls("adjust_result"):
             ok, value = self._call_impl(impl, "adjust_result", where, {
-                "criteria": result.criteria, "assessment": assessment, "result": result})
+                "criteria": result.criteria, "assessment": assessment, "result": result}, unit)
             if not ok or value is None:
                 continue
-            if isinstance(value, UnitResult) and value.unit == result.unit:
-                result = value
-            else:
-                self._bad_return(impl.plugin_name, "adjust_result", where, value)
+            if not (isinstance(value, UnitResult) and value.unit == result.unit):
+                self._bad_return(impl.plugin_name, "adjust_result", where, value, unit)
+                continue
+            problem = result_problem(value)
+            if problem is not None:
+                self._problem(impl.plugin_name, msg("plg.bad_result", where=where,
+                                                    problem=problem), "call", unit)
+                continue
+            result = value
         return result
 
-    def classify(self, result: UnitResult) -> str | None:
-        """The first plugin band for this result, or None."""
-        where = msg("plg.where_unit", unit=result.unit.id)
-        for plugin, value in self._call("classify", where, criteria=result.criteria,
-                                        result=result):
+    def classify(self, result: UnitResult) -> tuple[bool, str | None]:
+        """The first plugin band for this result, or None; False first when
+        a plugin that might have given the band failed (no band is then
+        published rather than the set's own, which the plugin overrides)."""
+        unit = result.unit.id
+        where = msg("plg.where_unit", unit=unit)
+        for impl in self._impls("classify"):
+            ok, value = self._call_impl(impl, "classify", where, {
+                "criteria": result.criteria, "result": result}, unit, "band")
+            if not ok:
+                return False, None
             if value is None:
                 continue
             if isinstance(value, str) and value:
-                return value
-            self._bad_return(plugin, "classify", where, value)
-        return None
+                return True, value
+            self._bad_return(impl.plugin_name, "classify", where, value, unit, "band")
+            return False, None
+        return True, None
 
     def finish(self, result: UnitResult, assessment: Assessment) -> UnitResult:
         """What the engine applies to each unit's result (`_engine.Finisher`):
         the adjustments, then a plugin's band if one gives it."""
         result = self.adjust(result, assessment)
-        band = self.classify(result)
+        ok, band = self.classify(result)
+        if not ok:
+            return attrs.evolve(result, band=None)
         return attrs.evolve(result, band=band) if band is not None else result
+
+    def rule_failed(self, failure: RuleFailed, unit: str) -> None:
+        """A rule kind's code failed for `unit` (`RuleFailed` from the loader
+        or the engine): named under the plugin that registered the kind; the
+        caller leaves that unit's result out."""
+        where = msg("plg.where_unit", unit=unit)
+        self._problem(self.kinds.owners.get(failure.kind, failure.kind), msg(
+            "plg.kind_failed", kind=failure.kind, method=msg(f"plg.method.{failure.method}"),
+            code=failure.code, where=where, error=failure.error), "unit", unit)
+
+    def ranking_policies(self) -> dict[str, TiePolicy]:
+        """The tie policies, each guarded: one that raises or returns a
+        wrong number of ranks is reported, and shared ranks used instead."""
+        return {name: self._guarded_policy(name, policy)
+                for name, policy in self.tie_policies.items()}
+
+    def _guarded_policy(self, name: str, policy: TiePolicy) -> TiePolicy:
+        owner = self.policy_owners.get(name, name)
+
+        def run(indexes: Sequence[Decimal]) -> list[int]:
+            try:
+                ranks = list(policy(indexes))
+            except Exception as e:
+                self._problem(owner, msg("plg.policy_failed", name=name, error=describe(e)),
+                              "policy")
+                return shared_ranks(indexes)
+            if len(ranks) != len(indexes) or not all(
+                    isinstance(r, int) and not isinstance(r, bool) and r >= 1 for r in ranks):
+                self._problem(owner, msg("plg.policy_length", name=name, got=len(ranks),
+                                         count=len(indexes)), "policy")
+                return shared_ranks(indexes)
+            return ranks
+        return run
 
     def tie_breaker(self) -> Callable[[UnitResult], tuple[Decimal | int, ...]] | None:
         """`tie_break` for the engine's `rank`, or None when no plugin
@@ -166,8 +221,9 @@ class Registry(Registrations):
     def tie_break(self, result: UnitResult) -> tuple[Decimal | int, ...]:
         """The engine's `TieBreaker`: the first plugin key as a tuple of
         numbers, () when no plugin gives one (lower than any key)."""
-        where = msg("plg.where_unit", unit=result.unit.id)
-        for plugin, value in self._call("tie_break", where, criteria=result.criteria,
+        unit = result.unit.id
+        where = msg("plg.where_unit", unit=unit)
+        for plugin, value in self._call("tie_break", where, unit, criteria=result.criteria,
                                         result=result):
             if value is None:
                 continue
@@ -175,7 +231,7 @@ class Registry(Registrations):
                 return (value,)
             if isinstance(value, tuple) and value and all(_number(v) for v in value):
                 return value
-            self._bad_return(plugin, "tie_break", where, value)
+            self._bad_return(plugin, "tie_break", where, value, unit)
         return ()
 
     # -- describing --------------------------------------------------------------

@@ -1,12 +1,16 @@
-"""Helpers for plugins that adjust results."""
+"""Helpers for plugins that adjust results: both rebuild the result through
+the engine, so that it still adds up (and passes the facade's checks)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from .. import _engine
+from .._group import with_outcomes
 from .._i18n import Msg
 from .._model import Assessment, Node, NodeResult, UnitResult
+
+__all__ = ["mark_not_applicable", "with_outcomes"]
 
 
 def mark_not_applicable(result: UnitResult, assessment: Assessment, codes: Iterable[str],

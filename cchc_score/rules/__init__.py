@@ -18,6 +18,7 @@ from ._base import (
     Step,
     ascii_fold,
     fold,
+    guarded,
     label_key,
     parse_bool,
     parse_date,
@@ -25,8 +26,8 @@ from ._base import (
     parse_percent,
     parse_ratio,
 )
+from ._builtin import BUILTIN_KINDS as _CLASSIC_KINDS
 from ._builtin import (
-    BUILTIN_KINDS,
     Bonus,
     Choice,
     Deadline,
@@ -39,6 +40,10 @@ from ._builtin import (
     Tiers,
     YesNo,
 )
+from ._group import GroupShare
+
+#: every kind the core registers (through the same hook as any plugin)
+BUILTIN_KINDS: tuple[type[Rule], ...] = (*_CLASSIC_KINDS, GroupShare)
 
 __all__ = [
     "BUILTIN_KINDS",
@@ -49,6 +54,7 @@ __all__ = [
     "Deadline",
     "Deduction",
     "DuplicateKind",
+    "GroupShare",
     "InvalidParams",
     "InvalidValue",
     "Manual",
@@ -66,6 +72,7 @@ __all__ = [
     "YesNo",
     "ascii_fold",
     "fold",
+    "guarded",
     "label_key",
     "parse_bool",
     "parse_date",

@@ -6,14 +6,16 @@ import abc
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from .._i18n import Msg, msg
+from .._model import Unit
 from .._numbers import NumberError, parse_decimal
+from ..exceptions import RuleFailed, describe_error
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -22,18 +24,43 @@ HUNDRED = Decimal(100)
 @attrs.frozen
 class Outcome:
     """What a rule gives for one value: points, a one-line explanation, and
-    whether the value makes the leaf not applicable (a 0/0 declared so)."""
+    whether the value makes the leaf not applicable (a 0/0 declared so) or
+    pending (waiting for data: neither earned nor lost, left out of the
+    maximum, as a survey leaf without results)."""
 
     points: Decimal
     explanation: Msg
     na: bool = False
+    pending: bool = False
 
 
 @attrs.frozen
 class Context:
-    """What a rule may know besides the value: the assessment year."""
+    """What a rule may know besides the value: the assessment year, the unit
+    (its id, group and tags; None when a rule is tried on its own) and the
+    unit's declared facts at every leaf, by code (`value`), so that a rule
+    can depend on another leaf ("2.3 scores only if 2.2 ≥ 95%").
+
+    These are the facts the unit declared (at the appraised stage, the
+    council's corrected facts where it gave one), never other leaves'
+    points: a rule reading them cannot start a cycle, and the order in which
+    leaves are scored does not matter."""
 
     year: int
+    unit: Unit | None = None
+    values: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def group(self) -> str | None:
+        return self.unit.group if self.unit is not None else None
+
+    @property
+    def tags(self) -> frozenset[str]:
+        return self.unit.tags if self.unit is not None else frozenset()
+
+    def value(self, code: str) -> Any:
+        """The unit's parsed fact at leaf `code`, None when not declared."""
+        return self.values.get(code)
 
 
 @attrs.frozen
@@ -193,6 +220,19 @@ class Rule(abc.ABC):
     def score(self, value: Any, ctx: Context) -> Outcome:
         """Points and explanation for a parsed value."""
 
+    #: True for kinds whose points depend on the other units of the group
+    #: (a share of the group's mean, a bonus for the three best): the engine
+    #: leaves such a leaf pending, and once every unit of the group is
+    #: scored, `score_group` scores them all; ranks come after.
+    group_relative: ClassVar[bool] = False
+
+    def score_group(self, values: Mapping[str, Any], ctx: Context) -> Mapping[str, Outcome]:
+        """Group-relative kinds only: the outcome of every unit of one group
+        from all their facts (`values`: unit id → parsed fact, for the units
+        that declared one; `ctx.unit` is None). Return an `Outcome` for each
+        unit id of `values`; units that declared nothing score 0."""
+        raise NotImplementedError(f"{self.kind} is not group-relative")
+
     def describe_value(self) -> str:
         """A short hint of the value to declare, for templates."""
         return self.value_type
@@ -208,6 +248,24 @@ class Rule(abc.ABC):
         declared, or points set directly by the appraisal council). None when
         no declared fact can score more; kinds that cannot say return None."""
         return None
+
+
+T = TypeVar("T")
+
+
+def guarded(kind: str, code: str, method: str, call: Callable[[], T],
+            expected: tuple[type[Exception], ...] = ()) -> T:
+    """Run one call into a rule kind's code (`method` names it in messages).
+    The exceptions of the Rule contract (`expected`: InvalidValue,
+    InvalidParams) pass through; any other becomes `RuleFailed`, naming the
+    kind, the leaf and the error's file and line, so that the caller can
+    refuse that one unit or set instead of ending the run."""
+    try:
+        return call()
+    except expected:
+        raise
+    except Exception as e:
+        raise RuleFailed(kind, code, method, describe_error(e)) from e
 
 
 # -- value parsing shared by the built-in kinds --------------------------------
