@@ -15,12 +15,10 @@ import attrs
 import pytest
 
 from cchc_score import UnitResult, hookimpl, score_files
-from cchc_score.cli import main
 from cchc_score.plugins import PluginFailed
 
 from .test_plugins import FULL, isolated, only, write_plugin, write_set, write_unit
-
-Capture = pytest.CaptureFixture[str]
+from .test_plugins_cli import Capture, run
 
 #: a province kind that fails on one value (13) while scoring, and on
 #: another ("boom") while reading it
@@ -64,12 +62,6 @@ def register_rule_kinds(register):
     register(Fragile)
 '''
 
-
-def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def fragile_province(tmp_path: Path, values: dict[str, Any], **rule: Any) -> Path:
