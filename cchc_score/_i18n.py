@@ -1271,6 +1271,100 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Các plugin đã cài đặt không được nạp (--no-plugins hoặc CCHC_SCORE_DISABLE_PLUGINS).",
         "Installed plugins were not loaded (--no-plugins or CCHC_SCORE_DISABLE_PLUGINS).",
     ),
+    # -- plugins: containment, requirements, group stage (issue 10) ---------------------
+    "plg.where_units": (" ({count} đơn vị: {units})", " ({count} units: {units})"),
+    "plg.then.unit": (
+        "{text}; kết quả của đơn vị bị loại, không xếp hạng",
+        "{text}; the unit's result was refused and not ranked",
+    ),
+    "plg.then.units": (
+        "{text}; kết quả của các đơn vị này bị loại, không xếp hạng",
+        "{text}; these units' results were refused and not ranked",
+    ),
+    "plg.then.band": (
+        "{text}; không công bố xếp loại của đơn vị",
+        "{text}; no band was published for the unit",
+    ),
+    "plg.then.policy": (
+        "{text}; đã xếp hạng theo cách mặc định (shared: 1, 2, 2, 4)",
+        "{text}; ranked with the default policy instead (shared: 1, 2, 2, 4)",
+    ),
+    "plg.method.build": ("đọc tham số", "reading its parameters"),
+    "plg.method.best": ("tính mức điểm cao nhất", "computing its best outcome"),
+    "plg.method.parse_value": ("đọc giá trị kê khai", "reading the declared value"),
+    "plg.method.score": ("chấm điểm", "scoring"),
+    "plg.method.score_group": ("chấm điểm theo nhóm", "scoring the group"),
+    "plg.method.next_step": ("tìm mức kế tiếp", "finding the next band"),
+    "plg.kind_failed": (
+        "loại quy tắc “{kind}” lỗi khi {method} ở tiêu chí {code}{where}: {error}",
+        "rule kind “{kind}” failed {method} at {code}{where}: {error}",
+    ),
+    "crit.kind_failed": (
+        "loại quy tắc “{kind}” (plugin “{plugin}”) lỗi khi {method}: {error}",
+        "rule kind “{kind}” (plugin “{plugin}”) failed {method}: {error}",
+    ),
+    "plg.bad_result": (
+        "hook adjust_result{where} trả về kết quả không hợp lệ: {problem}",
+        "hook adjust_result{where} returned an invalid result: {problem}",
+    ),
+    "res.node_range": (
+        "tiêu chí {code} có {points} điểm, ngoài khoảng 0..{max}",
+        "{code} has {points} points, outside 0..{max}",
+    ),
+    "res.node_sum": (
+        "tiêu chí {code} có {points} điểm, khác tổng các tiêu chí con ({total})",
+        "{code} has {points} points, not the sum of its parts ({total})",
+    ),
+    "res.node_lost": (
+        "tiêu chí {code}: điểm bị mất {lost} khác {max} − {points}",
+        "{code}: lost {lost} is not {max} − {points}",
+    ),
+    "res.total_range": (
+        "tổng điểm {points} ngoài khoảng 0..{max}",
+        "the total {points} is outside 0..{max}",
+    ),
+    "res.index": (
+        "chỉ số {index} không ứng với {points}/{max} điểm",
+        "the index {index} does not match {points}/{max} points",
+    ),
+    "res.tree": (
+        "cây kết quả không khớp với bộ chỉ số",
+        "the result tree does not match the criteria set",
+    ),
+    "plg.policy_failed": (
+        "cách xếp hạng “{name}” lỗi: {error}",
+        "tie policy “{name}” failed: {error}",
+    ),
+    "plg.policy_length": (
+        "cách xếp hạng “{name}” trả về {got} hạng cho {count} đơn vị",
+        "tie policy “{name}” returned {got} ranks for {count} units",
+    ),
+    "plg.bad_args": (
+        "hook {hook} khai báo tham số {args} không có trong đặc tả (các tham số: {allowed})",
+        "hook {hook} declares arguments {args} that the hook does not have "
+        "(its arguments: {allowed})",
+    ),
+    "plg.not_generator": (
+        "hook {hook} được khai báo là wrapper nhưng không phải hàm generator",
+        "hook {hook} is declared a wrapper but is not a generator function",
+    ),
+    "plg.already": ("đã được đăng ký dưới tên khác", "is already registered under another name"),
+    "plg.bad_kind_at": (
+        "đăng ký {what} ({where}), không phải một loại quy tắc "
+        "(lớp con của cchc_score.Rule có “kind”)",
+        "registered {what} ({where}), which is not a rule kind "
+        "(a cchc_score.Rule subclass with a “kind”)",
+    ),
+    "grp.waiting": (
+        "Chấm theo nhóm: chờ các đơn vị khác trong nhóm",
+        "Scored against the group: waiting for the other units",
+    ),
+    "grp.mean": ("trung bình nhóm", "the group mean"),
+    "grp.best": ("cao nhất nhóm", "the group's best"),
+    "out.group_share": (
+        "{value}{unit} so với {against} {figure}{unit} → {points}/{max} điểm",
+        "{value}{unit} against {against} {figure}{unit} → {points}/{max} points",
+    ),
     # -- hardening (#14): limits, inputs that are never outputs, run stamps -------------
     "lim.exceeded": (
         "vượt giới hạn {limit} {unit}; nếu tệp này đúng là như vậy, nâng giới hạn bằng "
@@ -1380,98 +1474,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     "num.clamped": (
         "cộng các dòng được {raw}, giới hạn trong 0–{max}",
         "the rows add up to {raw}, kept within 0–{max}",
-    # -- plugins: containment, requirements, group stage (issue 10) ---------------------
-    "plg.where_units": (" ({count} đơn vị: {units})", " ({count} units: {units})"),
-    "plg.then.unit": (
-        "{text}; kết quả của đơn vị bị loại, không xếp hạng",
-        "{text}; the unit's result was refused and not ranked",
-    ),
-    "plg.then.units": (
-        "{text}; kết quả của các đơn vị này bị loại, không xếp hạng",
-        "{text}; these units' results were refused and not ranked",
-    ),
-    "plg.then.band": (
-        "{text}; không công bố xếp loại của đơn vị",
-        "{text}; no band was published for the unit",
-    ),
-    "plg.then.policy": (
-        "{text}; đã xếp hạng theo cách mặc định (shared: 1, 2, 2, 4)",
-        "{text}; ranked with the default policy instead (shared: 1, 2, 2, 4)",
-    ),
-    "plg.method.build": ("đọc tham số", "reading its parameters"),
-    "plg.method.best": ("tính mức điểm cao nhất", "computing its best outcome"),
-    "plg.method.parse_value": ("đọc giá trị kê khai", "reading the declared value"),
-    "plg.method.score": ("chấm điểm", "scoring"),
-    "plg.method.score_group": ("chấm điểm theo nhóm", "scoring the group"),
-    "plg.method.next_step": ("tìm mức kế tiếp", "finding the next band"),
-    "plg.kind_failed": (
-        "loại quy tắc “{kind}” lỗi khi {method} ở tiêu chí {code}{where}: {error}",
-        "rule kind “{kind}” failed {method} at {code}{where}: {error}",
-    ),
-    "crit.kind_failed": (
-        "loại quy tắc “{kind}” (plugin “{plugin}”) lỗi khi {method}: {error}",
-        "rule kind “{kind}” (plugin “{plugin}”) failed {method}: {error}",
-    ),
-    "plg.bad_result": (
-        "hook adjust_result{where} trả về kết quả không hợp lệ: {problem}",
-        "hook adjust_result{where} returned an invalid result: {problem}",
-    ),
-    "res.node_range": (
-        "tiêu chí {code} có {points} điểm, ngoài khoảng 0..{max}",
-        "{code} has {points} points, outside 0..{max}",
-    ),
-    "res.node_sum": (
-        "tiêu chí {code} có {points} điểm, khác tổng các tiêu chí con ({total})",
-        "{code} has {points} points, not the sum of its parts ({total})",
-    ),
-    "res.node_lost": (
-        "tiêu chí {code}: điểm bị mất {lost} khác {max} − {points}",
-        "{code}: lost {lost} is not {max} − {points}",
-    ),
-    "res.total_range": (
-        "tổng điểm {points} ngoài khoảng 0..{max}",
-        "the total {points} is outside 0..{max}",
-    ),
-    "res.index": (
-        "chỉ số {index} không ứng với {points}/{max} điểm",
-        "the index {index} does not match {points}/{max} points",
-    ),
-    "res.tree": (
-        "cây kết quả không khớp với bộ chỉ số",
-        "the result tree does not match the criteria set",
-    ),
-    "plg.policy_failed": (
-        "cách xếp hạng “{name}” lỗi: {error}",
-        "tie policy “{name}” failed: {error}",
-    ),
-    "plg.policy_length": (
-        "cách xếp hạng “{name}” trả về {got} hạng cho {count} đơn vị",
-        "tie policy “{name}” returned {got} ranks for {count} units",
-    ),
-    "plg.bad_args": (
-        "hook {hook} khai báo tham số {args} không có trong đặc tả (các tham số: {allowed})",
-        "hook {hook} declares arguments {args} that the hook does not have "
-        "(its arguments: {allowed})",
-    ),
-    "plg.not_generator": (
-        "hook {hook} được khai báo là wrapper nhưng không phải hàm generator",
-        "hook {hook} is declared a wrapper but is not a generator function",
-    ),
-    "plg.already": ("đã được đăng ký dưới tên khác", "is already registered under another name"),
-    "plg.bad_kind_at": (
-        "đăng ký {what} ({where}), không phải một loại quy tắc "
-        "(lớp con của cchc_score.Rule có “kind”)",
-        "registered {what} ({where}), which is not a rule kind "
-        "(a cchc_score.Rule subclass with a “kind”)",
-    ),
-    "grp.waiting": (
-        "Chấm theo nhóm: chờ các đơn vị khác trong nhóm",
-        "Scored against the group: waiting for the other units",
-    ),
-    "grp.mean": ("trung bình nhóm", "the group mean"),
-    "grp.best": ("cao nhất nhóm", "the group's best"),
-    "out.group_share": (
-        "{value}{unit} so với {against} {figure}{unit} → {points}/{max} điểm",
-        "{value}{unit} against {against} {figure}{unit} → {points}/{max} points",
     ),
 }
