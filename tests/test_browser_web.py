@@ -46,8 +46,9 @@ def wait_for(driver: Any, script: str, timeout: float = 10) -> Any:
 def test_typing_a_fact_moves_total_and_rank_like_set(
         chrome: Any, served: tuple[str, Path], tmp_path: Path) -> None:
     """On vd-pc08's page, typing 100 for 8.3.2 updates the leaf, the total
-    and the rank to what `score --set vd-pc08:8.3.2=100` gives; Save writes
-    the file, and `score` then gives the same figures."""
+    and the rank to what `score --set vd-pc08:8.3.2=100` gives; every field
+    has a label; Save writes the file, and `score` then gives the same
+    figures; on a phone's width nothing runs off the side."""
     from selenium.webdriver.common.by import By
 
     base, folder = served
@@ -69,6 +70,10 @@ def test_typing_a_fact_moves_total_and_rank_like_set(
     assert f"{rounded}/100,00" in summary.text
     assert f"hạng {expected['rank']}/6" in summary.text
     assert before["points"] != expected["points"]
+    unlabelled = chrome.execute_script(
+        "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+        ".filter(e => !e.labels.length && !e.getAttribute('aria-label')).map(e => e.name)")
+    assert unlabelled == []
     screenshot(chrome, tmp_path / "unit-typed-1366.png")
     chrome.find_element(By.CSS_SELECTOR, "button.primary").click()
     wait_for(chrome, "return location.search.includes('saved=1')")
