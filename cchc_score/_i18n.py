@@ -1142,12 +1142,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "What-if: what is typed against the saved file"),
     "web.live": ("Kết quả", "Results"),
     "web.downloads": ("Tải về", "Downloads"),
-    "web.dl_file": ("Tệp kê khai (TOML)", "The assessment file (TOML)"),
+    "web.dl_file": ("Tệp kê khai", "The assessment file"),
     "web.dl_docx": ("Báo cáo Word", "Word report"),
     "web.dl_html": ("Báo cáo HTML", "HTML report"),
     "web.dl_json": ("Kết quả JSON", "JSON results"),
-    "web.readonly": ("Biểu mẫu Excel: điền trong Excel; trang này hiển thị kết quả.",
-                     "An Excel form: fill it in Excel; this page shows its results."),
+    "web.excel_note": (
+        "Biểu mẫu Excel: khi lưu, nội dung được ghi vào các ô của biểu mẫu (tài liệu thứ hai trở đi chỉ giữ trích yếu, như cột của biểu mẫu).",
+        "An Excel form: saving writes into the form's cells (from the second document on only the summary is kept, as the form's column holds).",
+    ),
     "web.error_title": ("Lỗi {code}", "Error {code}"),
     "web.home": ("Về trang các đơn vị", "Back to the units"),
     "web.err_host": (

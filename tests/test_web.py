@@ -335,3 +335,36 @@ def test_serve_command_serves_the_folder(folder: Path) -> None:
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(10) == 0
+
+
+def test_an_excel_form_is_edited_in_its_cells(client: Any, folder: Path) -> None:
+    """A unit's Excel form is edited like a TOML file: the values typed in
+    the page (an option, yes/no, a ratio, a share, a document with its
+    date) are written into the form's cells, its formulas and drop-down
+    lists stay, and `score` reads the saved form to the preview's total."""
+    openpyxl = pytest.importorskip("openpyxl")
+    form_path = folder / "x1.xlsx"
+    assert main(["template", "ca-tinh-2024-bang2", "-o", str(form_path), "--unit", "vd-x1",
+                 "--name", "Đơn vị X1"]) == 0
+    page = client.get("/unit/x1.xlsx")
+    assert page.status_code == 200
+    form = form_of(page.get_data(as_text=True))
+    form.update({"v.1.1.1": "kip-thoi", "v.1.1.2": "true", "v.1.2.1": "4/5", "v.1.1.4": "96,5",
+                 "ev.1.1.1.0.number": "05/KH-X1", "ev.1.1.1.0.date": "2024-01-08",
+                 "ev.1.1.1.0.title": "Kế hoạch CCHC năm 2024", "note.1.1.2": "Đủ nhiệm vụ"})
+    answer = client.post("/preview/x1.xlsx", data=form).get_json()
+    assert client.post("/unit/x1.xlsx", data=form).status_code == 303
+    assert scored([str(form_path)])["vd-x1"]["points"] == Decimal(answer["points"])
+    from cchc_score.office import read_form
+
+    data = read_form(form_path).data
+    assert data is not None
+    answers = data["answers"]
+    assert answers["1.2.1"]["value"] == {"num": 4, "den": 5}
+    assert answers["1.1.1"]["evidence"][0] == {"number": "05/KH-X1",
+                                               "date": dt.date(2024, 1, 8),
+                                               "title": "Kế hoạch CCHC năm 2024"}
+    assert answers["1.1.2"]["note"] == "Đủ nhiệm vụ"
+    sheet = openpyxl.load_workbook(form_path).worksheets[0]
+    assert any(str(c.value).startswith("=SUM(") for row in sheet.iter_rows() for c in row)
+    assert sheet.data_validations.dataValidation

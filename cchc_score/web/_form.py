@@ -20,7 +20,7 @@ from .._i18n import msg
 from .._model import CriteriaSet, Node
 from .._numbers import NumberError, parse_decimal, plain
 from .._template import value_hint
-from ..load._assessment import ANSWER_KEYS
+from ..load._assessment import _is_full_form
 from ..rules import Choice, YesNo
 
 #: blank evidence rows offered under a leaf's documents
@@ -89,10 +89,9 @@ def fields(criteria: CriteriaSet, data: Mapping[str, Any], year: int,
     return out
 
 
-def is_full(entry: Any) -> bool:
-    """An answer written as a table of value, evidence, note, points (not
-    the value alone), as the loader tells them apart."""
-    return isinstance(entry, Mapping) and bool(set(entry) & ANSWER_KEYS)
+#: an answer written as a table of value, evidence, note, points (not the
+#: value alone), as the loader tells them apart
+is_full = _is_full_form
 
 
 def _council(entry: Any, rule: Any, lang: str) -> str:

@@ -16,15 +16,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .. import _toml_write as tw
-from .._api import assessment_files
+from .._api import assessment_files, read_any
 from .._i18n import msg
 from .._model import CriteriaSet
 from .._output import write_output
-from ..load import read_assessment
 from ._form import is_full
 
-#: assessment files the page can edit (Excel forms are shown, edited in Excel)
-EDITABLE = (".toml",)
+#: assessment files the page reads and writes: TOML and the Excel form
+EDITABLE = (".toml", ".xlsx")
 
 
 class OutsideFolder(Exception):
@@ -68,10 +67,11 @@ class Folder:
         path = self.resolve(rel)
         if not path.is_file() or path.suffix.lower() not in EDITABLE:
             raise OutsideFolder(rel)
-        data, issues = read_assessment(path)
-        return path, data, version(path), issues
+        opened = version(path)  # before reading: a change in between shows at the save
+        data, issues, _ = read_any(path)
+        return path, data, opened, list(issues)
 
-    def save(self, rel: str, text: str, opened: str) -> str:
+    def save(self, rel: str, text: str | bytes, opened: str) -> str:
         """Write `text` over `rel` if the file is still the version `opened`;
         returns the new version."""
         path = self.resolve(rel)

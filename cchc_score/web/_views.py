@@ -115,8 +115,8 @@ def _file_issues(batch: _api.Batch, path: Path) -> list[Issue]:
 
 def unit_page(rel: str) -> ResponseReturnValue:
     path = _path(rel)
-    if path.suffix.lower() != ".toml":
-        return _form_unit(rel, path)
+    if path not in [p.resolve() for p in _folder().assessments()]:
+        raise NotFound()  # a criteria file, a results workbook: not a unit's
     try:
         _, data, version, read_issues = _folder().read(rel)
     except OutsideFolder:
@@ -124,21 +124,6 @@ def unit_page(rel: str) -> ResponseReturnValue:
     if data is None:
         return error_page(422, "; ".join(i.render(_lang()) for i in read_issues)), 422
     return _render_unit(rel, path, data, version, saved=request.args.get("saved") == "1")
-
-
-def _form_unit(rel: str, path: Path) -> ResponseReturnValue:
-    """An Excel form: its breakdown, read only (it is filled in Excel)."""
-    if not path.is_file() or path not in [p.resolve() for p in _folder().assessments()]:
-        raise NotFound()
-    batch = _score(_stage())
-    result = _unit_of(batch, path)
-    lang = _lang()
-    return render_template(
-        "unit.html", rel=rel, result=result, fields=None, version="", saved=False,
-        panel=breakdown(result, Options(lang=lang, gains={result.unit.id: _gains.unit_gains(
-            result)})) if result else "",
-        issues=[i.render(lang) for i in _file_issues(batch, path)], stage=_stage(),
-        readonly=True, leaf_points={}, conflict=False, brief=_brief(result))
 
 
 def _render_unit(rel: str, path: Path, data: dict[str, Any], version: str, *,
@@ -153,9 +138,10 @@ def _render_unit(rel: str, path: Path, data: dict[str, Any], version: str, *,
               if criteria else [])
     return render_template(
         "unit.html", rel=rel, result=result, fields=fields, version=version, saved=saved,
-        panel=_panel(result, before), stage=stage, readonly=False, conflict=conflict,
+        panel=_panel(result, before), stage=stage, conflict=conflict,
         issues=[i.render(lang) for i in _file_issues(batch, path)],
-        leaf_points=_leaf_points(result), brief=_brief(result)), status
+        leaf_points=_leaf_points(result), brief=_brief(result),
+        excel=path.suffix.lower() == ".xlsx"), status
 
 
 def _panel(result: UnitResult | None, before: UnitResult | None) -> str:
@@ -239,14 +225,24 @@ def save(rel: str) -> ResponseReturnValue:
         return _render_unit(rel, path, data, opened, status=422)
     criteria = _criteria(on_disk, path)
     assert criteria is not None  # _submitted checked it
-    text = assessment_toml(data, criteria, header_comments(path), _lang())
     try:
-        folder.save(rel, text, opened)
+        folder.save(rel, _file_bytes(path, data, criteria), opened)
     except Changed:
         return _render_unit(rel, path, data, opened, conflict=True, status=409)
     except OutputError as e:
         return error_page(500, e.message.render(_lang())), 500
+    except InputError as e:  # the form cannot be opened for writing any more
+        return error_page(422, "; ".join(i.render(_lang()) for i in e.issues)), 422
     return redirect(url_for("unit", rel=rel, saved=1, stage=_stage()), code=303)
+
+
+def _file_bytes(path: Path, data: dict[str, Any], criteria: CriteriaSet) -> str | bytes:
+    """The file as saved: the TOML text, or the Excel form with its cells filled."""
+    if path.suffix.lower() == ".xlsx":
+        from ..office import fill_form
+
+        return fill_form(path, data, criteria, _lang())
+    return assessment_toml(data, criteria, header_comments(path), _lang())
 
 
 def new_unit() -> ResponseReturnValue:
