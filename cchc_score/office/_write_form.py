@@ -49,9 +49,9 @@ def fill_form(path: Path, data: Mapping[str, Any], criteria: CriteriaSet,
         if not node.is_leaf or node.method == "survey":
             continue
         cells = _Row(ws, row, columns)
-        entry = answers.get(code)
-        if not _is_full_form(entry):
-            entry = {} if entry is None else {"value": entry}  # the value alone
+        raw = answers.get(code)
+        entry: Mapping[str, Any] = (raw if _is_full_form(raw)  # else the value alone
+                                    else {} if raw is None else {"value": raw})
         _value(cells, entry.get("value"), node.rule, lang)
         _evidence(cells, entry.get("evidence"))
         note = entry.get("note")
