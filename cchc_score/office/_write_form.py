@@ -50,8 +50,11 @@ def fill_form(path: Path, data: Mapping[str, Any], criteria: CriteriaSet,
             continue
         cells = _Row(ws, row, columns)
         raw = answers.get(code)
-        entry: Mapping[str, Any] = (raw if _is_full_form(raw)  # else the value alone
-                                    else {} if raw is None else {"value": raw})
+        entry: Mapping[str, Any] = {}
+        if isinstance(raw, Mapping) and _is_full_form(raw):
+            entry = raw
+        elif raw is not None:
+            entry = {"value": raw}  # the value alone
         _value(cells, entry.get("value"), node.rule, lang)
         _evidence(cells, entry.get("evidence"))
         note = entry.get("note")
