@@ -13,7 +13,18 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from cchc_score import Context, InvalidValue, Outcome, Params, Rule, msg
-from cchc_score.rules import Choice, Deduction, Manual, Proportional, Tiers, YesNo, parse_percent
+from cchc_score.rules import (
+    Bonus,
+    Choice,
+    Deadline,
+    Deduction,
+    Manual,
+    Proportional,
+    Survey,
+    Tiers,
+    YesNo,
+    parse_percent,
+)
 from cchc_score.testing import RuleContract, ValueBand
 
 D = Decimal
@@ -223,3 +234,90 @@ def test_a_kind_crashing_on_a_bad_value_fails_naming_the_value() -> None:
 
     with pytest.raises(AssertionError, match=r"raises (TypeError|InvalidOperation)"):
         CrashContract().test_bad_values_are_refused_naming_the_leaf()
+
+
+class TestDeadlineContract(RuleContract):
+    kind = Deadline
+    params = ({"due": "03-31", "late": [{"days": 15, "points": D("0.5")}]},)
+    bad_values = ("31/02/2024", 5)
+
+
+class TestBonusContract(RuleContract):
+    kind = Bonus
+    params = ({"per_item": D("0.25")},)
+    bad_values = (-1, "1.5")
+
+
+class TestSurveyContract(RuleContract):
+    kind = Survey
+    node_max = D(2)
+    params = ({}, {"weights": {"hai-long": 100, "binh-thuong": 50, "khong": 0}})
+    bad_values = (101, {"khac": 3}, {"hai-long": 0})
+
+
+class TestRatioTiersContract(RuleContract):
+    kind = Tiers
+    node_max = D(2)
+    params = ({"over": "ratio", "zero_denominator": "na",
+               "tiers": [{"min": 100, "points": 2}, {"min": 75, "points": 1}]},
+              {"over": "ratio", "tiers": [{"above": 90, "points": 2}, {"min": 50, "points": 1}]})
+    bad_values = ("3/2", "a/b", {"num": 1})
+
+
+class TestRatioProportionalContract(RuleContract):
+    kind = Proportional
+    params = ({"over": "ratio", "zero_denominator": "zero"},)
+    bad_values = ("5/4",)
+
+
+@attrs.frozen
+class UnorderedLevels(Rule):
+    """Claims monotone over named levels, with no order given or derivable."""
+
+    kind: ClassVar[str] = "test_levels"
+    value_type: ClassVar[str] = "level"
+    max: Decimal
+
+    @property
+    def monotone(self) -> bool:
+        return True
+
+    @classmethod
+    def build(cls, params: Params, node_max: Decimal) -> UnorderedLevels:
+        return cls(node_max)
+
+    def best(self) -> Decimal:
+        return self.max
+
+    def parse_value(self, raw: Any) -> str:
+        if raw not in ("tot", "kha", "kem"):
+            raise InvalidValue(msg("val.bool", raw=str(raw)))
+        return str(raw)
+
+    def score(self, value: str, ctx: Context) -> Outcome:
+        points = {"tot": self.max, "kha": self.max / 2}.get(value, D(0))
+        return Outcome(points, msg("out.manual", points=points, max=self.max))
+
+    def example(self) -> Any:
+        return "tot"
+
+    def strategy(self) -> st.SearchStrategy[Any]:
+        return st.sampled_from(["tot", "kha", "kem"])
+
+
+def test_a_monotone_claim_without_an_order_fails_instead_of_passing() -> None:
+    """A kind claiming monotone whose values the kit cannot order fails the
+    contract (it never passes silently); giving an `order` makes it pass."""
+
+    class Unordered(RuleContract):
+        kind = UnorderedLevels
+
+    with pytest.raises(AssertionError, match="cannot be compared"):
+        Unordered().test_bands_bounds_and_errors_hold_at_the_edges()
+
+    class Ordered(RuleContract):
+        kind = UnorderedLevels
+        order = staticmethod({"kem": 0, "kha": 1, "tot": 2}.get)
+
+    Ordered().test_bands_bounds_and_errors_hold_at_the_edges()
+    Ordered().test_a_larger_value_never_scores_less_where_monotone()
