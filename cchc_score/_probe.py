@@ -18,7 +18,6 @@ A rule kind may help (all optional, duck-typed):
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -221,17 +220,8 @@ def _componentwise(parts: list[int | None]) -> int | None:
     return None
 
 
-def has_order(values: Iterable[Any], key: Callable[[Any], Any] | None = None) -> bool:
-    """Whether two different values among `values` are comparable."""
-    seen = list(values)
-    return any(compare(a, b, key) in (-1, 1) for i, a in enumerate(seen) for b in seen[i + 1:])
-
-
 def order_key(rule: Rule) -> Callable[[Any], Any] | None:
     """The kind's own `order_key`, if it supplies one."""
     own = getattr(rule, "order_key", None)
     return own if callable(own) else None
 
-
-def is_date(value: Any) -> bool:
-    return isinstance(value, dt.date)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from .._deep import JUNK, Finding, _sample, candidates, check_rule
 from .._i18n import LANGS
-from .._probe import compare
+from .._probe import compare, order_key
 from ..rules import Context, InvalidValue, Rule, RuleKinds
 from ..rules._base import shown
 from ._strategies import values
@@ -92,10 +92,7 @@ class RuleContract:
 
     def _key(self, rule: Rule) -> Callable[[Any], Any] | None:
         order = type(self).order
-        if order is not None:
-            return order
-        own = getattr(rule, "order_key", None)
-        return own if callable(own) else None
+        return order if order is not None else order_key(rule)
 
     # -- plain tests -------------------------------------------------------------
 
