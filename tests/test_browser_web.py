@@ -66,7 +66,7 @@ def test_typing_a_fact_moves_total_and_rank_like_set(
     leaf = chrome.find_element(By.CSS_SELECTOR, 'output[data-leaf="8.3.2"]').text
     assert leaf == "4,00/4,00"
     summary = chrome.find_element(By.CSS_SELECTOR, "#live .summary")
-    rounded = str(expected["points"].quantize(Decimal("0.01"))).replace(".", ",")
+    rounded = str(Decimal(expected["points"]).quantize(Decimal("0.01"))).replace(".", ",")
     assert f"{rounded}/100,00" in summary.text
     assert f"hạng {expected['rank']}/6" in summary.text
     assert before["points"] != expected["points"]
@@ -102,7 +102,7 @@ def test_province_page_in_the_browser(chrome: Any, served: tuple[str, Path],
     for uid, rank, points in rows:
         unit = expected[uid]
         assert rank == str(unit["rank"])
-        assert points == str(unit["points"].quantize(Decimal("0.01"))).replace(".", ",")
+        assert points == str(Decimal(unit["points"]).quantize(Decimal("0.01"))).replace(".", ",")
     assert chrome.execute_script(
         "return document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(chrome, tmp_path / "province-1366.png")

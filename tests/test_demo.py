@@ -25,15 +25,15 @@ def test_demo_prints_a_ranking_per_group_then_one_units_breakdown(
     co, khong = index_of(out, "Xếp hạng nhóm “co-tthc”"), index_of(out, "Xếp hạng nhóm “khong-tthc”")
     unit = index_of(out, "Điểm theo lĩnh vực")
     assert co < khong < unit
-    assert line_with(out, "vd-pc06", "97,15").split()[0] == "1"
+    assert line_with(out, "vd-pc06", "97,65").split()[0] == "1"
     assert [line.split()[0] for line in out[co:khong].splitlines()
             if "vd-catp" in line or "vd-pa08" in line] == ["2", "2"]
     assert line_with(out[khong:], "vd-px01").split()[0] == "1"
     breakdown = out[unit:]
-    assert "97,15/100,00 điểm, chỉ số 97,15, hạng 1/6" in out
+    assert "97,65/100,00 điểm, chỉ số 97,65, hạng 1/6" in out
     row = line_with(breakdown, "9 ", "THỰC HIỆN CƠ CHẾ MỘT CỬA").split()
     assert row[-4:] == ["8,75/10,00", "█████████░", "1,25", "87,50"]
-    assert "Mất điểm ở đâu: 2,85 điểm ở 7 tiêu chí" in breakdown
+    assert "Mất điểm ở đâu: 2,35 điểm ở 6 tiêu chí" in breakdown
     assert "Tự đánh giá và thẩm định" in breakdown
 
 
@@ -42,8 +42,8 @@ def test_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--lang", "en", "demo"], capsys)
     assert code == 0
     for label in ("Ranking of group “co-tthc”", "Ranking of group “khong-tthc”",
-                  "Points by component", "Where the points were lost: 2.85 points in 7 criteria",
-                  "97.15/100.00 points, index 97.15, rank 1/6"):
+                  "Points by component", "Where the points were lost: 2.35 points in 6 criteria",
+                  "97.65/100.00 points, index 97.65, rank 1/6"):
         assert label in out
     for label in ("Xếp hạng nhóm", "Điểm theo lĩnh vực", "Mất điểm ở đâu", "điểm, chỉ số"):
         assert label not in out
@@ -55,8 +55,8 @@ def test_demo_unit_shows_appraisal_and_risk(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(["demo", "--unit", "vd-pc08"], capsys)
     assert code == 0
     out = flat(out)
-    assert "85,75/100,00 điểm, chỉ số 85,75, hạng 5/6" in out
-    assert "Tự đánh giá 93,25 điểm (chỉ số 93,25) → sau thẩm định 85,75 điểm" in out
+    assert "86,25/100,00 điểm, chỉ số 86,25, hạng 5/6" in out
+    assert "Tự đánh giá 93,75 điểm (chỉ số 93,75) → sau thẩm định 86,25 điểm" in out
     assert "Điểm có rủi ro" in out
     assert index_of(out, "Cảnh báo và lỗi") > index_of(out, "Tự đánh giá và thẩm định")
     assert "8.3.2" in out[index_of(out, "Cảnh báo và lỗi"):]

@@ -208,3 +208,25 @@ def test_change_table_lists_applicability_and_penalty_changes(
     assert "chênh lệch −1,00" in flat
     assert re.search(r"1\.1 không áp dụng 0,00 0,00 ", flat)
     assert re.search(r"2\.1 0,00 −1,00 −1,00 ", flat)
+
+
+@pytest.mark.parametrize("set_id", ["ca-tinh-2024-bang1", "ca-tinh-2024-bang2"])
+def test_best_fact_on_every_leaf_scores_100(set_id: str) -> None:
+    """A unit that declares, on every leaf of a bundled set, the fact its
+    rule names as the best (and the best survey result) scores 100/100,
+    index 100: no leaf is capped below its maximum (Bảng II 6.1.2 repaired)."""
+    from cchc_score import parse_assessment, score
+    from cchc_score._api import catalog
+
+    from .conftest import CRITERIA
+
+    criteria = catalog().load(CRITERIA / f"{set_id}.toml")
+    leaves = [n for n in criteria.leaves() if n.rule is not None]
+    data = {"criteria": set_id, "year": 2024,
+            "unit": {"id": "u", "name": "Đơn vị", "group": criteria.group},
+            "answers": {n.code: n.rule.example() for n in leaves if n.method == "self"},
+            "survey": {n.code: n.rule.example() for n in leaves if n.method == "survey"}}
+    assessment, issues = parse_assessment(data, "best", criteria)
+    assert assessment is not None, [i.render("en") for i in issues]
+    result = score(criteria, assessment)
+    assert (result.points, result.max, result.index) == (100, 100, 100)

@@ -395,7 +395,12 @@ class TestBundledSets:
         assert {n.code: n.max for n in criteria.walk()} == expected
 
 
-def test_bang2_warns_only_about_its_unreachable_leaf() -> None:
-    """Defect 4 of the source: 6.1.2 prints at most 0.5 of 1 point."""
-    _, issues = check_criteria(CRITERIA / "ca-tinh-2024-bang2.toml", KINDS)
-    assert [(i.level, i.where.code) for i in issues] == [("warning", "6.1.2")]
+def test_bang2_loads_clean_with_its_repaired_leaf() -> None:
+    """Defect 4 of the source (6.1.2 prints at most 0.5 of 1 point) is
+    repaired and recorded: the set loads without a warning, and 6.1.2's top
+    band is worth its full point."""
+    criteria, issues = check_criteria(CRITERIA / "ca-tinh-2024-bang2.toml", KINDS)
+    assert issues == [] and criteria is not None
+    leaf = criteria.node("6.1.2")
+    assert leaf.rule is not None and leaf.rule.best() == leaf.max == 1
+    assert any("6.1.2" in d and "REPAIRED" in d for d in criteria.source.defects)

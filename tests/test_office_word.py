@@ -146,7 +146,7 @@ def test_english_report(tmp_path: Path) -> None:
     assert "Ranking of group “co-tthc”" in headings
     assert "Points by component" in headings
     assert "ADMINISTRATIVE REFORM INDEX 2024: APPRAISAL REPORT" in headings
-    assert any(h.startswith("Where the points were lost: 2.85 points") for h in headings)
+    assert any(h.startswith("Where the points were lost: 2.35 points") for h in headings)
 
 
 def test_page_is_a4_portrait_and_header_rows_repeat(demo: Path) -> None:
