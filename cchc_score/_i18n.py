@@ -697,9 +697,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "code “{code}” skips a level (the node above is “{parent}”)",
     ),
     "office.dup_code": (
-        "mã “{code}” bị trùng với dòng {first}; theo thứ tự dòng phải là “{expected}” — "
+        "mã “{code}” bị trùng với dòng {first}; theo cấu trúc bảng nên là “{expected}” — "
         "sửa trong bảng hoặc dùng --fix-codes",
-        "code “{code}” repeats row {first}; by row order it should be “{expected}” — "
+        "code “{code}” repeats row {first}; by the table's structure it should be “{expected}” — "
         "fix the table or use --fix-codes",
     ),
     "office.misplaced_code": (
@@ -846,6 +846,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{why}; cách sửa khác ({others}) làm lệch cấu trúc bảng (tổng điểm, phương án, mã sau)",
         "{why}; the other repairs ({others}) break the table's structure (sums, options, "
         "later codes)",
+    ),
+    "office.subtotal_differs": (
+        "dòng cộng của lĩnh vực “{code}” ghi {total}, điểm tối đa của lĩnh vực là {max}",
+        "the subtotal row of component “{code}” says {total}; its maximum is {max}",
+    ),
+    "office.why_malformed": ("mã viết sai dạng", "a malformed code"),
+    "office.code_suspect": (
+        "mã “{code}” không khớp cấu trúc bảng; có lẽ là “{expected}” ({why}) — sửa trong bảng "
+        "hoặc dùng --fix-codes",
+        "code “{code}” does not fit the table's structure; probably “{expected}” ({why}) — "
+        "fix the table or use --fix-codes",
     ),
     "office.candidate": ("“{code}” ({why})", "“{code}” ({why})"),
     "office.code_ambiguous": (

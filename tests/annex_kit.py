@@ -10,7 +10,8 @@ to 6 across components, sub-criteria lettered a, b; options inside the
 title cell after line breaks, as "-" and "+" bullets, in a "Hướng dẫn chấm
 / Thang điểm" column, and on rows of their own under a code and title
 merged down; points as "1 điểm", "0,5đ", "1,0", "2 điểm"; a criterion
-whose maximum is left blank (only the components state theirs); a
+whose maximum is left blank (only the components state theirs) and each
+component's subtotal row ("Cộng lĩnh vực I", "Cộng: 12 điểm"); a
 "Tài liệu kiểm chứng" column; a "Tổng cộng" row and a signature table.
 """
 
@@ -46,6 +47,7 @@ FIRST: list[Row] = [
     ("MERGE", "MERGE", "0", "Không có tin, bài", ""),
     ("3", "Kiểm tra công tác cải cách hành chính\nKiểm tra đạt từ 30% số cơ quan trở lên: 4 điểm"
           "\nTừ 20% đến dưới 30%: 2 điểm\nDưới 20%: 0", "4", "", ""),
+    ("", "Cộng lĩnh vực I", "10", "", ""),
 ]
 SECOND: list[Row] = [
     ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "12", "", ""),
@@ -56,6 +58,7 @@ SECOND: list[Row] = [
      "- Đạt 100%: 6 điểm\n- Từ 95% đến dưới 100%: 4 điểm\n- Dưới 95%: 0 điểm", ""),
     ("b", "Xin lỗi người dân khi giải quyết trễ hạn", "2",
      "- Có thực hiện xin lỗi: 2 điểm\n- Không thực hiện: 0 điểm", ""),
+    ("", "Cộng: 12 điểm", "", "", ""),
     ("III. CẢI CÁCH TỔ CHỨC BỘ MÁY", "ACROSS", "78", "", ""),
     ("6", "Thực hiện quy định về tổ chức bộ máy\n- Thực hiện đúng quy định: 78 điểm\n"
           "- Thực hiện chưa đúng quy định: 39đ\n- Không thực hiện: 0", "78", "", ""),
@@ -198,8 +201,9 @@ def _fill(table: Any, rows: list[Row]) -> None:
                 table.cell(above, i).merge(table.cell(r, i))
 
 
-def civil_annex(path: Path) -> Path:
-    """The Word annex described in this module's docstring."""
+def civil_annex(path: Path, first: list[Row] = FIRST, second: list[Row] = SECOND) -> Path:
+    """The Word annex described in this module's docstring (`first` and
+    `second` replace the rows of its two criteria tables)."""
     document = docx.Document()
     block = document.add_table(rows=1, cols=2)
     block.cell(0, 0).text = "UBND TỈNH VÍ DỤ"
@@ -207,7 +211,7 @@ def civil_annex(path: Path) -> Path:
     document.add_paragraph("PHỤ LỤC")
     document.add_paragraph("BỘ CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CÁC SỞ, BAN, NGÀNH NĂM 2025")
     document.add_paragraph("(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/01/2025)")
-    for rows in (FIRST, SECOND):
+    for rows in (first, second):
         table = document.add_table(rows=1, cols=len(HEADER))
         for i, text in enumerate(HEADER):
             table.cell(0, i).text = text

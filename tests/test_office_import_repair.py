@@ -8,12 +8,15 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_score.cli import main
 from cchc_score.load import check_criteria
 from cchc_score.office import import_criteria
-from cchc_score.office._code_repair import Entry, candidates, repair, slip
+from cchc_score.office._code_repair import Entry, candidates, groups, repair, slip, text
 from cchc_score.rules import RuleKinds
 
 from .test_office_support import SMALL, criteria_workbook, replace_rows
@@ -38,7 +41,10 @@ def test_missing_dot_under_a_criterion_without_options_is_read_as_its_child(
     clean = import_criteria(criteria_workbook(tmp_path / "clean.xlsx"))
     rows = replace_rows(SMALL, {15: ("1.21", "Tin, bài về cải cách hành chính", 1)})
     book = criteria_workbook(tmp_path / "bang.xlsx", rows)
-    assert import_criteria(book).failed  # without --fix-codes: reported, nothing written
+    as_printed = import_criteria(book)
+    assert as_printed.failed  # without --fix-codes: the row to fix is named, nothing written
+    [error] = [i for i in as_printed.issues if i.level == "error"]
+    assert (error.where.row, error.code) == (20, "1.21") and "“1.2.1”" in error.render("vi")
     out = tmp_path / "fixed.toml"
     assert main(["import-criteria", str(book), "--fix-codes", "-o", str(out)]) == 0
     err = capsys.readouterr().err
@@ -137,10 +143,76 @@ def test_every_repair_reason_is_explained_in_both_guides() -> None:
     guides = {"vi": ROOT / "docs" / "vi" / "quy-trinh-excel.md",
               "en": ROOT / "docs" / "excel-workflow.md"}
     reasons = [k for k in CATALOG if k.startswith("office.why_") and k != "office.why_rejected"]
-    assert len(reasons) == 7
+    assert len(reasons) == 8
     for lang, path in guides.items():
         text = path.read_text(encoding="utf-8")
         for key in reasons:
             said = CATALOG[key][0 if lang == "vi" else 1]
             assert f"| {said} |" in text, (path.name, said)
         assert "import-criteria \"Phu luc QD 123.docx\"" in text
+
+
+# -- properties ---------------------------------------------------------------------
+
+@st.composite
+def _tables(draw: st.DrawFn) -> list[Entry]:
+    """A consistent criteria table: components, criteria, sub-criteria,
+    parents equal to their children's sum; most leaves with option rows."""
+    rows: list[tuple[tuple[int, ...], int, bool]] = []
+    for a in range(1, draw(st.integers(1, 4)) + 1):
+        criteria = []
+        for b in range(1, draw(st.integers(1, 4)) + 1):
+            subs = [((a, b, c), draw(st.integers(0, 3)), draw(st.booleans()) or c % 2 == 1)
+                    for c in range(1, draw(st.integers(0, 3)) + 1)]
+            worth = sum(s[1] for s in subs) if subs else draw(st.integers(0, 4))
+            criteria.append(((a, b), worth, not subs and draw(st.integers(0, 3)) > 0, subs))
+        rows.append(((a,), sum(c[1] for c in criteria), False))
+        for code, worth, options, subs in criteria:
+            rows += [(code, worth, options), *subs]
+    return [Entry(i + 5, text(c), f"tiêu chí {text(c)}", Decimal(m), o)
+            for i, (c, m, o) in enumerate(rows)]
+
+
+def _slipped(code: str, kind: str) -> str | None:
+    g = groups(code)
+    if kind == "missing_dot" and len(g) >= 2:
+        return text(g[:-2]) + ("." if len(g) > 2 else "") + f"{g[-2]}{g[-1]}"
+    if kind == "extra_dot":
+        return code.replace(".", "..", 1) if "." in code else f"{code}."
+    if kind == "duplicate" and g[-1] > 1:
+        return text((*g[:-1], g[-1] - 1))
+    if kind == "swapped" and len(g) >= 2 and g[-1] != g[-2]:
+        return text((*g[:-2], g[-1], g[-2]))
+    if kind == "number":
+        return text((*g[:-1], g[-1] + 2))
+    return None
+
+
+@given(_tables())
+def test_a_consistent_table_needs_no_repair(entries: list[Entry]) -> None:
+    """Property: codes that follow one another as they should are kept as
+    printed, with no repair and no doubt."""
+    codes, repairs, unsure = repair(entries)
+    assert codes == [e.printed for e in entries] and not repairs and not unsure
+
+
+@given(_tables(), st.data(),
+       st.sampled_from(["missing_dot", "extra_dot", "duplicate", "swapped", "number"]))
+def test_one_slip_is_repaired_to_the_printed_tree_or_reported_never_guessed(
+        entries: list[Entry], data: st.DataObject, kind: str) -> None:
+    """Property: one mistyped code (a missing or extra dot, a repeat, two
+    numbers swapped, a wrong number) in a consistent table is repaired back
+    to the table's own codes and listed on its row, or reported as a doubt;
+    no other code changes."""
+    i = data.draw(st.integers(1, len(entries) - 1))
+    bad = _slipped(entries[i].printed, kind)
+    if bad is None or bad == entries[i].printed:
+        return
+    slipped = [*entries[:i], attrs.evolve(entries[i], printed=bad), *entries[i + 1:]]
+    codes, repairs, unsure = repair(slipped)
+    if unsure:
+        assert [u.row for u in unsure] == [entries[i].row]
+        return
+    assert codes == [e.printed for e in entries]
+    assert [(r.row, r.printed, r.code) for r in repairs] == [
+        (entries[i].row, bad, entries[i].printed)]

@@ -135,6 +135,17 @@ def test_the_same_annex_typed_in_excel_imports_to_the_same_set(
         (n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in word.walk()]
 
 
+def test_a_subtotal_row_that_disagrees_with_its_component_is_reported(tmp_path: Path) -> None:
+    """"Cộng lĩnh vực I: 11" under a component worth 10 is a warning naming
+    the component and the row; the set is still written."""
+    first = [(*row[:2], "11", *row[3:]) if row[1] == "Cộng lĩnh vực I" else row
+             for row in FIRST]
+    result = import_criteria(civil_annex(tmp_path / "phu-luc.docx", first=first), META)
+    assert result.text is not None
+    [warning] = [i for i in result.issues if i.message.key == "office.subtotal_differs"]
+    assert warning.code == "1" and warning.where.row == 14 and "11" in warning.render("vi")
+
+
 def test_cli_imports_a_word_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`import-criteria phu-luc.docx -o set.toml` writes a file `check`
     accepts and says how many nodes and manual leaves it has."""
@@ -178,3 +189,19 @@ def test_files_to_convert_first_say_how_in_the_users_language(
     assert main(["--lang", "en", "import-criteria", str(path)]) == 1
     err = capsys.readouterr().err
     assert en in err and name in err and "Traceback" not in err
+
+
+def test_subtotal_rows_are_skipped_but_options_that_look_alike_are_kept(tmp_path: Path) -> None:
+    """"Công khai đầy đủ: 2" folds to the same letters as "Cộng …" but is an
+    option, not a subtotal: it stays the first option of its leaf, and a
+    "Cộng: 10" row below the component adds no option."""
+    from .test_office_support import SMALL, criteria_workbook, replace_rows
+
+    rows = replace_rows(SMALL, {3: (None, "Công khai đầy đủ: 2", "2")})
+    rows = [*rows[:26], (None, "Cộng: 10", "10"), *rows[26:]]
+    result = import_criteria(criteria_workbook(tmp_path / "bang.xlsx", rows))
+    assert result.text is not None
+    criteria = _load(tmp_path / "x.toml", result.text)
+    assert criteria.node("1.1.1").rule.options[0].label == "Công khai đầy đủ"
+    assert criteria.node("1.2.3").rule.kind == "yes_no"
+    assert not [i for i in result.issues if i.message.key == "office.subtotal_differs"]

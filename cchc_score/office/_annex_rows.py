@@ -40,8 +40,11 @@ _LEADING = re.compile(r"^\s*((?:[IVXLC]+|[A-H]|[a-zđ]|\d+(?:\.\d+)*)[.)])\s+(\S
 _BULLET = re.compile(r"^\s*[-–—+•*·]\s*")
 _TOTAL = re.compile(r"^(tong cong|tong so diem|tong diem|tong)\s*:?\s*(?P<n>\d+(?:[.,]\d+)?)?"
                     r"\s*(diem|d)?$")
-_SUBTOTAL = re.compile(r"^(cong|tong cong|tong diem|tong so diem)\b.*(linh vuc|phan|muc|"
-                       r"\b[ivx]+\b)")
+#: a component's subtotal row ("Cộng lĩnh vực I", "Cộng: 12", "Tổng điểm phần II"),
+#: never an option ("Công khai …" folds to "cong khai")
+_SUBTOTAL = re.compile(r"^(cong\s*(:|\(|\d|$|linh vuc|phan\b|muc\b|[ivx]+\b)"
+                       r"|(tong cong|tong diem|tong so diem)\b.*(linh vuc|phan|muc|\b[ivx]+\b))")
+_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:diem|d)?\s*$")
 
 Report = Callable[[str, Msg, str | None, int | None], None]
 
@@ -62,12 +65,14 @@ class NodeRow:
 @attrs.frozen
 class Rows:
     """What the rows of an annex hold: the coded nodes in order, the total
-    row (if any) and every title (where the year may be written)."""
+    row (if any), the components' subtotal rows (row, component, value) and
+    every title (where the year may be written)."""
 
     nodes: list[NodeRow]
     total: Decimal | None
     total_row: int | None
     texts: list[str]
+    subtotals: list[tuple[int, NodeRow, Decimal]] = attrs.field(factory=list)
 
 
 def _lines(value: Any) -> list[str]:
@@ -157,6 +162,7 @@ def read_rows(annex: Annex, fix_codes: bool, report: Report) -> Rows:
     total: Decimal | None = None
     total_row: int | None = None
     current: NodeRow | None = None
+    subtotals: list[tuple[int, NodeRow, Decimal]] = []
     for line in annex.rows:
         r = line.row
         label, title_cell = _label_and_title(line.code, line.title)
@@ -176,7 +182,13 @@ def read_rows(annex: Annex, fix_codes: bool, report: Report) -> Rows:
             total, total_row = points(line.max) or points(total_match.group("n")), r
             break
         if not code and _SUBTOTAL.match(folded_title):
-            continue  # a component's subtotal: the sums are checked on the tree
+            # "Cộng lĩnh vực I": checked against the component above it
+            written = _NUMBER.search(folded_title)
+            value = points(line.max) or (points(written.group(1)) if written else None)
+            component = next((n for n in reversed(nodes) if n.depth == 1), None)
+            if value is not None and component is not None:
+                subtotals.append((r, component, value))
+            continue
         texts.append(title)
         printed = labeler.code(code.rstrip(".)")) if code else None
         if printed is None and code and re.search(r"\d", code):
@@ -200,7 +212,7 @@ def read_rows(annex: Annex, fix_codes: bool, report: Report) -> Rows:
             current.options.append(option)
         else:
             current.options += [_option(t, r) for t in texts_here]
-    return Rows(nodes, total, total_row, texts)
+    return Rows(nodes, total, total_row, texts, subtotals)
 
 
 def _option_texts(value: Any) -> list[str]:

@@ -107,7 +107,6 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
             if not header_row:
                 header_row = number + start + 1
         elif roles is None or len(grid[0]) != width:
-            number += len(grid)
             continue  # the heading block before the criteria, a signature block after
         else:
             start, data = -1, grid

@@ -52,8 +52,8 @@ class Entry:
 @attrs.frozen
 class Repair:
     """One code changed: the row, the code read, the code chosen, why
-    (a slip kind: missing_dot, extra_dot, swapped, duplicate, skipped,
-    number, order) and the other candidates that fitted worse."""
+    (a slip kind: malformed, missing_dot, extra_dot, swapped, duplicate,
+    skipped, number, order) and the other candidates that fitted worse."""
 
     row: int
     printed: str
@@ -92,6 +92,8 @@ def natural(path: Code) -> list[Code]:
 def slip(printed: str, candidate: Code, seen: dict[str, int]) -> str | None:
     """Which single slip turns `candidate` into `printed`, if any."""
     want = text(candidate)
+    if re.search(r"[^\d.]", printed) and groups(printed) == candidate:
+        return "malformed"  # "1.1.x2", "3,2 ": the numbers right, the writing wrong
     flat = re.sub(r"[^\d.]", "", printed)
     if "." in want:
         for i, ch in enumerate(want):
@@ -144,7 +146,8 @@ def candidates(entry: Entry, path: Code, seen: dict[str, int]) -> list[tuple[Cod
 def _simulate(entries: Sequence[Entry], start: int, path: Code, seen: dict[str, int]
               ) -> tuple[list[Code], int]:
     """Codes for entries[start:] read greedily (as printed where they fit,
-    else their first candidate) and how many needed a repair."""
+    else their first candidate) and how many needed a repair. `seen` maps
+    the codes already taken to their rows."""
     codes: list[Code] = []
     repairs = 0
     seen = dict(seen)
@@ -156,7 +159,7 @@ def _simulate(entries: Sequence[Entry], start: int, path: Code, seen: dict[str, 
         else:
             path = groups(entry.printed)
         codes.append(path)
-        seen.setdefault(entry.printed, entry.row)
+        seen.setdefault(text(path), entry.row)
     return codes, repairs
 
 
@@ -203,7 +206,7 @@ def repair(entries: Sequence[Entry]) -> tuple[list[str], list[Repair], list[Ambi
         else:
             scored = []
             for code, why in options:
-                rest, later = _simulate(entries, i + 1, code, {**seen, entry.printed: entry.row})
+                rest, later = _simulate(entries, i + 1, code, {**seen, text(code): entry.row})
                 score = later + inconsistency(entries, [*prefix, code, *rest])
                 scored.append((score, code, why))
             best = min(s for s, _, _ in scored)
@@ -218,5 +221,5 @@ def repair(entries: Sequence[Entry]) -> tuple[list[str], list[Repair], list[Ambi
                                       seen.get(entry.printed)))
         prefix.append(path)
         codes.append(text(path))
-        seen.setdefault(entry.printed, entry.row)
+        seen.setdefault(text(path), entry.row)  # codes taken so far, as repaired
     return codes, repairs, unsure

@@ -36,9 +36,10 @@ from .._i18n import Msg, msg
 from .._model import Issue, Location
 from ..exceptions import InputError
 from ..rules import RuleKinds
-from . import _annex, _code_repair
-from ._annex_rows import CODE, NodeRow, read_rows
+from . import _annex
+from ._annex_rows import NodeRow, read_rows
 from ._deps import load_workbook
+from ._import_codes import assign_codes
 from ._import_write import Meta, Source, set_id, walk, write
 from ._rule_text import OptionRow, Problem, read_rule
 
@@ -190,63 +191,17 @@ class _Reader:
         found = read_rows(annex, self.fix_codes, self.report)
         self.rows, self.texts = found.nodes, found.texts
         self.total, self.total_row = found.total, found.total_row
-        return self.build_tree()
+        roots = self.build_tree()
+        for row, component, value in found.subtotals:
+            if roots and component.max is not None and component.max != value:
+                self.warn(msg("office.subtotal_differs", code=component.code, total=value,
+                              max=component.max), component.code, row)
+        return roots
 
     # -- codes and the tree --------------------------------------------------------
 
     def assign_codes(self) -> None:
-        if self.fix_codes:
-            self._repair_codes()
-            return
-        path: list[int] = []
-        seen: dict[str, int] = {}
-        for node in self.rows:
-            depth = node.depth
-            if depth > len(path) + 1:
-                self.error(msg("office.level_jump", code=node.printed,
-                               parent=".".join(map(str, path)) or "—"), node.printed, node.row)
-                depth = len(path) + 1
-            expected = [*path[:depth - 1], (path[depth - 1] + 1) if len(path) >= depth else 1]
-            want = ".".join(map(str, expected))
-            printed = node.printed
-            node.code = printed
-            if not CODE.match(printed):
-                path = expected
-            elif printed in seen:
-                self.error(msg("office.dup_code", code=printed, first=seen[printed],
-                               expected=want), printed, node.row)
-                path = expected
-            elif printed.rpartition(".")[0] != want.rpartition(".")[0]:
-                self.error(msg("office.misplaced_code", code=printed, expected=want),
-                           printed, node.row)
-                path = expected
-            else:
-                if printed != want:
-                    self.warn(msg("office.code_order", code=printed, expected=want),
-                              printed, node.row)
-                path = [int(p) for p in printed.split(".")]
-            seen.setdefault(printed, node.row)
-
-    def _repair_codes(self) -> None:
-        entries = [_code_repair.Entry(n.row, n.printed, n.title, n.max, bool(n.options))
-                   for n in self.rows]
-        codes, repairs, unsure = _code_repair.repair(entries)
-        for node, code in zip(self.rows, codes, strict=True):
-            node.code = code
-        for fix in repairs:
-            why = msg(f"office.why_{fix.why}")
-            if fix.rejected:
-                why = msg("office.why_rejected", why=why, others=[f"“{c}”" for c in fix.rejected])
-            if fix.first is not None:
-                self.warn(msg("office.code_fixed_dup", old=fix.printed, new=fix.code,
-                              first=fix.first, why=why), fix.code, fix.row)
-            else:
-                self.warn(msg("office.code_fixed", old=fix.printed, new=fix.code, why=why),
-                          fix.code, fix.row)
-        for doubt in unsure:
-            self.error(msg("office.code_ambiguous", code=doubt.printed, options=[
-                msg("office.candidate", code=c, why=msg(f"office.why_{w}"))
-                for c, w in doubt.candidates]), doubt.printed, doubt.row)
+        assign_codes(self.rows, self.fix_codes, self.report)
 
     def build_tree(self) -> list[NodeRow]:
         self.assign_codes()
