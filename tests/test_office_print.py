@@ -127,3 +127,51 @@ def test_a_form_with_its_signature_block_reads_back_cleanly(tmp_path: Path) -> N
     batch = score_files([path])
     assert not batch.failed, [i.render("en") for i in batch.issues]
     assert not [i for i in batch.issues if "signature" in i.render("en").casefold()]
+
+
+@pytest.fixture(scope="module")
+def results_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from cchc_score.cli import demo_dir
+
+    path = tmp_path_factory.mktemp("print") / "ket-qua.xlsx"
+    assert main(["score", str(demo_dir()), "--stage", "appraised", "-o", str(path)]) == 0
+    return openpyxl.load_workbook(path)
+
+
+def test_results_rank_each_group_under_its_heading_from_a_new_page(results_book: Any) -> None:
+    """The ranking sheet: one header row (repeated on every printed page,
+    with an autofilter over the table), then each group's heading and its
+    units ranked 1.., each group after the first from a new page."""
+    ws = results_book["Xếp hạng"]
+    assert str(ws.print_title_rows).replace("$", "") == "3:3"
+    assert ws.auto_filter.ref.startswith("A3:")
+    headings = [r for r in range(4, ws.max_row + 1)
+                if str(ws.cell(r, 1).value or "").startswith("Xếp hạng nhóm")]
+    assert [ws.cell(r, 1).value for r in headings] == ["Xếp hạng nhóm “co-tthc”",
+                                                      "Xếp hạng nhóm “khong-tthc”"]
+    assert [b.id for b in ws.row_breaks.brk] == [headings[1] - 1]
+    for start, end in zip(headings, [*headings[1:], ws.max_row + 1], strict=True):
+        ranks = [ws.cell(r, 1).value for r in range(start + 1, end)]
+        assert ranks[0] == 1 and ranks == sorted(ranks)
+    assert ws.oddFooter.center.text == "Trang &P/&N"
+
+
+def test_results_show_a_band_column_only_where_the_set_has_bands(results_book: Any) -> None:
+    """The demo's sets have no bands: no empty "Xếp loại" column."""
+    header = [c.value for c in results_book["Xếp hạng"][3]]
+    assert "Xếp loại" not in header and "Chỉ số" in header
+
+
+def test_results_sheets_print_on_a4_at_nine_points_or_more(results_book: Any) -> None:
+    """Every sheet is fitted to the width of an A4 landscape page, its
+    columns narrow enough for the 11 pt text to print at 9 pt or more, with
+    page numbers in the footer."""
+    letter = openpyxl.utils.get_column_letter
+    for ws in results_book.worksheets:
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.oddFooter.center.text == "Trang &P/&N", ws.title
+        used = range(1, ws.max_column + 1)
+        width_mm = sum(((ws.column_dimensions[letter(c)].width or 8.43) * 7 + 5) * MM_PER_PX
+                       for c in used)
+        page = PRINTABLE_MM if ws.page_setup.orientation == "landscape" else 210 - 20
+        assert BODY_PT * min(1.0, page / width_mm) >= 9, ws.title

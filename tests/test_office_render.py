@@ -9,6 +9,7 @@ them). The checks that need no renderer are in `test_office_print.py`."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import statistics
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_score import score_files
 from cchc_score._api import catalog
 from cchc_score.cli import demo_dir, main
 
@@ -26,6 +28,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
 ]
 
+A4 = {(595, 842), (842, 595)}
 UNIT = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) – Công an tỉnh Ví Dụ"
 
 
@@ -67,11 +70,31 @@ def whole(needle: str, haystack: list[str]) -> bool:
     return any(have[i:i + len(want)] == want for i, w in enumerate(have) if w == first)
 
 
-def text_sizes(pdf: Path, page: int) -> list[float]:
+def _boxes(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, word) of every word on a page."""
     out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
                          check=True, capture_output=True, text=True).stdout
-    return [float(y2) - float(y1) for y1, y2 in
-            re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', out)]
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', out)
+    return [(float(a), float(b), float(c), float(d), html.unescape(w))
+            for a, b, c, d, w in found]
+
+
+def text_sizes(pdf: Path, page: int) -> list[float]:
+    return [y2 - y1 for _, y1, _, y2, _ in _boxes(pdf, page)]
+
+
+def column_words(pdf: Path, page: int, first: set[str], beside: set[str]) -> list[str]:
+    """The words printed in one left-aligned table column, top to bottom: it
+    starts where its cells' `first` words start and ends where the next
+    column's cells (words in `beside`) start."""
+    boxes = _boxes(pdf, page)
+    left = min(b[0] for b in boxes if b[4] in first)
+    right = min(b[0] for b in boxes if b[4] in beside and b[0] > left)
+    inside = [b for b in boxes if left - 1 <= b[0] < right - 1]
+    # cells are top-aligned: sort by line, then left to right
+    return [unicodedata.normalize("NFC", b[4])
+            for b in sorted(inside, key=lambda b: (round(b[1]), b[0]))]
 
 
 def test_the_form_prints_on_a4_at_nine_points_with_every_row_whole(tmp_path: Path) -> None:
@@ -114,3 +137,28 @@ def test_the_word_report_prints_on_a4_with_numbered_pages(tmp_path: Path) -> Non
         assert text.split()[0] == str(i)
     assert "Nơi nhận:" in texts[-1] and "(Ký tên, đóng dấu)" in texts[-1]
     assert statistics.median(text_sizes(pdf, 1)) >= 10
+def test_the_results_workbook_prints_every_unit_name_whole(tmp_path: Path) -> None:
+    """The demo's results: A4, page numbers on every page, each unit's name
+    whole (no row too short for it), each group under its own heading."""
+    path = tmp_path / "ket-qua.xlsx"
+    assert main(["demo", "-o", str(path)]) == 0
+    pdf = render(path)
+    pages, size = info(pdf)
+    assert size in A4
+    texts = pages_text(pdf, pages)
+    for i, text in enumerate(texts, start=1):
+        assert f"Trang {i}/{pages}" in text
+    ranking = [t for t in texts if "Xếp hạng nhóm" in t]
+    batch = score_files([demo_dir()], stage="appraised")
+    first = {r.unit.name.split()[0] for r in batch.results}
+    names = [w for i, t in enumerate(texts, start=1) if "Xếp hạng nhóm" in t
+             for w in column_words(pdf, i, first, {r.unit.group for r in batch.results})]
+    for result in batch.results:
+        assert whole(result.unit.name, names), result.unit.id
+    groups = sorted({r.unit.group for r in batch.results})
+    # each group under its own heading, each from a new page
+    assert len(ranking) == len(groups)
+    for group, text in zip(groups, ranking, strict=True):
+        assert f"Xếp hạng nhóm “{group}”" in text
+        assert not any(f"“{other}”" in text for other in groups if other != group)
+    assert statistics.median(text_sizes(pdf, 1)) >= 9

@@ -70,6 +70,8 @@ def test_ranking_sheet_lists_every_unit_by_rank(results: tuple[Path, Path]) -> N
     assert header[:4] == ["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm"]
     assert "Điểm tự chấm" in header and "Điểm thẩm định" in header and "Chỉ số" in header
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    assert rows[0][0] == f"Xếp hạng nhóm “{batch.results[0].unit.group}”"
+    rows = rows[1:]
     assert [(r[0], r[1]) for r in rows] == [(1, "px01"), (2, "px05")]
     index = header.index("Chỉ số")
     for row, result in zip(rows, batch.results, strict=True):

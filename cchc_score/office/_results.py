@@ -30,9 +30,10 @@ from .._model import NodeResult, UnitResult
 from .._stamp import Stamp
 from ..report import Options, Report
 from ..report._base import stamp_of
-from ..report._tables import explanation, status, summary
+from ..report._tables import explanation, groups, status, summary
 from . import _style as st
 from ._deps import openpyxl
+from ._sheet_admin import page_footer
 from ._stable import stable_zip, stamp_time
 
 ZERO = Decimal(0)
@@ -40,11 +41,13 @@ ZERO = Decimal(0)
 RANK_COLUMNS = ("rep.rank", "office.res_unit_id", "rep.unit", "rep.group", "office.res_self",
                 "office.res_appraised", "num.col_survey", "num.col_bonus", "num.col_penalty",
                 "office.res_final", "office.res_max", "rep.index", "rep.band")
-RANK_WIDTHS = (7, 14, 40, 14, 12, 12, 12, 11, 11, 12, 12, 10, 14)
+#: widths that print on A4 landscape at 9 pt or more (the 11 pt text fitted
+#: to the page's width)
+RANK_WIDTHS = (6, 11, 34, 11, 9, 9, 9, 8, 8, 9, 9, 8, 11)
 UNIT_COLUMNS = ("office.res_stt", "office.res_node", "office.res_max", "office.res_self",
                 "office.res_appraised", "office.res_final", "office.res_notes",
                 "office.res_lost", "rep.explanation")
-UNIT_WIDTHS = (8, 60, 10, 10, 10, 10, 22, 10, 60)
+UNIT_WIDTHS = (7, 44, 9, 9, 9, 9, 18, 8, 42)
 
 
 class XlsxReport(Report):
@@ -75,8 +78,12 @@ class XlsxReport(Report):
 def _stamp_sheet(ws: Any, stamp: Stamp, lang: str) -> None:
     """The run's stamp, one fact per row, last sheet."""
     for r, line in enumerate(stamp.lines(lang), start=1):
-        ws.cell(r, 1, line)
+        ws.cell(r, 1, line).alignment = st.styles().Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 100
+    st.fit_heights(ws, 1, ws.max_row)
+    st.print_setup(ws, 1, 1)
+    ws.print_title_rows = None
+    page_footer(ws, lang)
 
 
 def _sheet_name(unit_id: str, used: set[str]) -> str:
@@ -99,28 +106,57 @@ def _format(decimals: int) -> str:
     return "0" if decimals == 0 else "0." + "0" * decimals
 
 
+def _rank_columns(results: Sequence[UnitResult]) -> list[tuple[str, int]]:
+    """The ranking's (header key, width) columns; "Xếp loại" only where a
+    set has bands (an empty column would read as "no band earned")."""
+    banded = any(r.criteria.bands for r in results)
+    return [(k, w) for k, w in zip(RANK_COLUMNS, RANK_WIDTHS, strict=True)
+            if k != "rep.band" or banded]
+
+
 def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
+    """One header row (repeated atop every printed page, with an autofilter
+    over the whole table), then each group under its own heading, each
+    group from a new page, ranked as the engine ranked it."""
+    columns = _rank_columns(results)
+    ncols = len(columns)
     first = results[0] if results else None
     title = (msg("office.res_title", criteria=first.criteria.title, year=first.year,
                  stage=msg(f"rep.stage.{first.stage}")).render(lang) if first else "")
-    st.title_row(ws, 1, title, len(RANK_COLUMNS))
+    st.title_row(ws, 1, title, ncols)
     ws.row_dimensions[1].height = 36
-    st.header_row(ws, 3, [msg(k).render(lang) for k in RANK_COLUMNS])
-    for i, r in enumerate(results, start=4):
-        d = r.criteria.decimals
-        penalty = r.pools.get("penalty", ZERO)
-        values = [r.rank, r.unit.id, r.unit.name, r.unit.group,
-                  r.pools.get("self"), r.pools.get("appraised"),
-                  r.pools.get("survey"), r.pools.get("bonus"),
-                  -penalty if penalty else penalty,
-                  r.points, r.max, r.published_index, r.band or ""]
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(i, col, value)
-            st.body_cell(cell, wrap=col == 3,
-                         number_format=_format(d) if isinstance(value, Decimal) else None)
-    st.widths(ws, RANK_WIDTHS)
-    ws.freeze_panes = "A4"
-    st.print_setup(ws, 3, len(RANK_COLUMNS))
+    header = 3
+    st.header_row(ws, header, [msg(k).render(lang) for k, _ in columns])
+    keys = [k for k, _ in columns]
+    row = header
+    for n, (group, members) in enumerate(groups(results).items()):
+        row += 1
+        if n:
+            st.page_break(ws, row - 1)
+        st.group_row(ws, row, msg("rep.ranking", group=group).render(lang), ncols)
+        for r in members:
+            row += 1
+            penalty = r.pools.get("penalty", ZERO)
+            values = {"rep.rank": r.rank, "office.res_unit_id": r.unit.id,
+                      "rep.unit": r.unit.name, "rep.group": r.unit.group,
+                      "office.res_self": r.pools.get("self"),
+                      "office.res_appraised": r.pools.get("appraised"),
+                      "num.col_survey": r.pools.get("survey"),
+                      "num.col_bonus": r.pools.get("bonus"),
+                      "num.col_penalty": -penalty if penalty else penalty,
+                      "office.res_final": r.points, "office.res_max": r.max,
+                      "rep.index": r.published_index, "rep.band": r.band or ""}
+            number = _format(r.criteria.decimals)
+            for col, key in enumerate(keys, start=1):
+                value = values[key]
+                st.body_cell(ws.cell(row, col, value), wrap=key in ("rep.unit", "rep.group"),
+                             number_format=number if isinstance(value, Decimal) else None)
+    st.widths(ws, [w for _, w in columns])
+    st.fit_heights(ws, header, row)
+    ws.freeze_panes = ws.cell(header + 1, 1).coordinate
+    ws.auto_filter.ref = f"A{header}:{ws.cell(max(row, header), ncols).column_letter}{row}"
+    st.print_setup(ws, header, ncols)
+    page_footer(ws, lang)
 
 
 def _self_assessed(node: NodeResult) -> bool:
@@ -203,6 +239,7 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
         st.body_cell(ws.cell(row, col, value), bold=True, color=st.COMPONENT_FILL,
                      number_format=_format(d) if isinstance(value, Decimal) else None)
     st.widths(ws, UNIT_WIDTHS)
-    st.fit_heights(ws, header + 1, row)
+    st.fit_heights(ws, header, row)
     ws.freeze_panes = ws.cell(header + 1, 3).coordinate
     st.print_setup(ws, header, ncols)
+    page_footer(ws, lang)

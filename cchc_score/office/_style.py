@@ -58,6 +58,24 @@ def header_row(ws: Any, row: int, headers: Sequence[str]) -> None:
         cell.border = border
 
 
+def group_row(ws: Any, row: int, text: str, columns: int) -> None:
+    """A group's heading inside a table: bold, shaded, across the table."""
+    s = styles()
+    cell = ws.cell(row, 1, text)
+    cell.font = _font(True, False)
+    cell.fill = fill(COMPONENT_FILL)
+    cell.alignment = s.Alignment(vertical="center")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    ws.row_dimensions[row].height = 20
+
+
+def page_break(ws: Any, after_row: int) -> None:
+    """Start a new printed page after `after_row`."""
+    from ._deps import openpyxl
+
+    ws.row_breaks.append(openpyxl().worksheet.pagebreak.Break(id=after_row))
+
+
 def title_row(ws: Any, row: int, text: str, columns: int, *, size: int = 12,
               bold: bool = True) -> None:
     s = styles()
