@@ -28,7 +28,7 @@ def catalog(registry: Registry | None = None) -> Catalog:
     knows, validated with its rule kinds, tie policies and plugin checks."""
     registry = registry or default_registry()
     return Catalog(registry.kinds, registry.criteria_files, tuple(registry.tie_policies),
-                   checks=registry.check_criteria)
+                   checks=registry.check_criteria, plugins=registry.available())
 
 
 def assessment_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Issue]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import attrs
@@ -34,6 +34,8 @@ class Catalog:
     files: list[tuple[Path, str]]
     tie_policies: Collection[str] = DEFAULT_TIES
     checks: Callable[[CriteriaSet], list[Issue]] | None = None
+    #: the plugins loaded (name → version), for sets' ``requires``
+    plugins: Mapping[str, str | None] | None = None
     _loaded: dict[Path, tuple[CriteriaSet | None, list[Issue]]] = attrs.field(factory=dict)
 
     def check(self, path: Path | str) -> tuple[CriteriaSet | None, list[Issue]]:
@@ -42,7 +44,8 @@ class Catalog:
         path = Path(path)
         key = path.resolve()
         if key not in self._loaded:
-            criteria, issues = check_criteria(path, self.kinds, self.tie_policies)
+            criteria, issues = check_criteria(path, self.kinds, self.tie_policies,
+                                              self.plugins)
             if criteria is not None and self.checks is not None:
                 extra = self.checks(criteria)
                 issues = [*issues, *extra]

@@ -1368,6 +1368,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "registered {what} ({where}), which is not a rule kind "
         "(a cchc_score.Rule subclass with a “kind”)",
     ),
+    "req.format": ("danh sách chuỗi như \"cchc-tinh >= 1.0\"", "a list of strings such as \"cchc-tinh >= 1.0\""),
+    "req.bad": (
+        "yêu cầu “{text}” không đọc được (viết: tên-plugin, có thể kèm >= phiên bản)",
+        "cannot read the requirement “{text}” (write: plugin-name, optionally >= version)",
+    ),
+    "req.missing": (
+        "bộ chỉ số cần plugin “{plugin}”{spec} nhưng plugin này chưa được cài đặt hoặc nạp: "
+        "cài bằng “pip install {plugin}” hoặc nạp bằng --plugin",
+        "the criteria set needs the plugin “{plugin}”{spec}, which is not installed or "
+        "loaded: install it with “pip install {plugin}” or load it with --plugin",
+    ),
+    "req.version": (
+        "bộ chỉ số cần plugin “{plugin}” {spec}, đang cài phiên bản {version}",
+        "the criteria set needs the plugin “{plugin}” {spec}; version {version} is installed",
+    ),
+    "req.table": ("bảng các bảng con theo tên plugin", "a table of tables named by plugin"),
+    "req.unknown_table": (
+        "bảng dành cho plugin “{plugin}”, nhưng plugin này chưa được cài đặt hoặc nạp",
+        "a table for the plugin “{plugin}”, which is not installed or loaded",
+    ),
+    "crit.kind_hint": (
+        " (loại “{kind}” thuộc plugin “{plugin}”: plugin đã được cài đặt chưa?)",
+        " (the kind “{kind}” belongs to a plugin “{plugin}”: is it installed?)",
+    ),
     "grp.waiting": (
         "Chấm theo nhóm: chờ các đơn vị khác trong nhóm",
         "Scored against the group: waiting for the other units",

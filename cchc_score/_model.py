@@ -115,6 +115,9 @@ class Node:
     applies: Applies = Applies()
     hint: str | None = None
     source_text: str | None = None
+    #: ``plugin.<name>`` tables on this node: keys only that plugin reads
+    plugin_data: Mapping[str, Mapping[str, Any]] = attrs.field(
+        factory=dict, eq=False, repr=False)
 
     @property
     def is_leaf(self) -> bool:
@@ -149,6 +152,11 @@ class CriteriaSet:
     bands: tuple[Band, ...] = ()
     path: str | None = None
     content_hash: str = ""
+    #: the plugins the set needs (``requires``), as written
+    requires: tuple[str, ...] = ()
+    #: ``[plugin.<name>]`` tables: keys only that plugin reads and validates
+    plugin_data: Mapping[str, Mapping[str, Any]] = attrs.field(
+        factory=dict, eq=False, repr=False)
     _by_code: Mapping[str, Node] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

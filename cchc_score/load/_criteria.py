@@ -16,13 +16,14 @@ from .._numbers import PRECISION, NumberError, parse_decimal
 from .._toml import load_toml
 from ..exceptions import RuleFailed
 from ..rules import InvalidParams, Rule, RuleKinds, guarded
+from ._requires import Available, check_requires, plugin_tables
 
 CODE = re.compile(r"^\d+(\.\d+)*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TOP_KEYS = {"schema", "id", "title", "group", "years", "scale", "decimals", "precision",
-            "ties", "source", "bands", "nodes"}
+            "ties", "source", "bands", "nodes", "requires", "plugin"}
 NODE_KEYS = {"code", "title", "max", "method", "evidence", "role", "applies", "hint",
-             "source_text", "rule"}
+             "source_text", "rule", "plugin"}
 SOURCE_KEYS = {"issuer", "decision", "date", "note", "url", "provenance", "defects"}
 DEFAULT_TIES = ("shared", "dense")
 
@@ -44,7 +45,8 @@ class _Collector:
 
 
 def check_criteria(
-    path: Path | str, kinds: RuleKinds, tie_policies: Collection[str] = DEFAULT_TIES
+    path: Path | str, kinds: RuleKinds, tie_policies: Collection[str] = DEFAULT_TIES,
+    plugins: Available | None = None,
 ) -> tuple[CriteriaSet | None, list[Issue]]:
     """Load a criteria file. Returns the set (None when there are errors) and
     every issue found."""
@@ -56,14 +58,27 @@ def check_criteria(
         # A unit's assessment given where a criteria file is expected: one
         # clear sentence instead of a dozen missing and unknown keys.
         return None, [Issue("error", msg("crit.is_assessment"), Location(str(path)))]
-    return parse_criteria(data, str(path), kinds, digest, tie_policies)
+    return parse_criteria(data, str(path), kinds, digest, tie_policies, plugins)
 
 
 def parse_criteria(
     data: Mapping[str, Any], file: str, kinds: RuleKinds, digest: str = "",
-    tie_policies: Collection[str] = DEFAULT_TIES,
+    tie_policies: Collection[str] = DEFAULT_TIES, plugins: Available | None = None,
 ) -> tuple[CriteriaSet | None, list[Issue]]:
+    """A criteria set from its parsed TOML. `plugins` (name → version) are
+    the plugins loaded, which ``requires`` and ``plugin.<name>`` tables name;
+    by default those that registered the rule kinds in `kinds`."""
     c = _Collector(file)
+    if plugins is None:
+        plugins = dict.fromkeys(kinds.owners.values())
+    requires: list[str] = []
+    if "requires" in data:
+        requires, found = check_requires(data["requires"], plugins, file)
+        c.issues.extend(found)
+    plugin_data: dict[str, Mapping[str, Any]] = {}
+    if "plugin" in data:
+        plugin_data, found = plugin_tables(data["plugin"], plugins, file)
+        c.issues.extend(found)
     for key in sorted(set(data) - TOP_KEYS):
         c.warn(msg("crit.unknown_key", key=key), key=key)
     for key in ("schema", "id", "title", "group", "years", "source", "nodes"):
@@ -92,7 +107,7 @@ def parse_criteria(
                     problem=msg("par.one_of", allowed=sorted(tie_policies))), key="ties")
     source = _source(c, data.get("source"))
     bands = _bands(c, data.get("bands", []), scale)
-    roots = _nodes(c, data.get("nodes", []), kinds)
+    roots = _nodes(c, data.get("nodes", []), kinds, plugins)
     if roots:
         total = sum((r.max for r in roots if r.role == "score"), Decimal(0))
         if total == 0:
@@ -105,6 +120,7 @@ def parse_criteria(
         id=set_id or "", title=title or "", group=group or "", years=years, source=source,
         roots=tuple(roots), scale=scale, decimals=decimals, precision=precision,
         ties=str(ties), bands=tuple(bands), path=file, content_hash=digest,
+        requires=tuple(requires), plugin_data=plugin_data,
     ), c.issues
 
 
@@ -209,7 +225,7 @@ def _parent(code: str) -> str | None:
     return code.rpartition(".")[0] or None
 
 
-def _nodes(c: _Collector, raw: Any, kinds: RuleKinds) -> list[Node]:
+def _nodes(c: _Collector, raw: Any, kinds: RuleKinds, plugins: Available) -> list[Node]:
     if not isinstance(raw, list):
         c.error(msg("crit.bad_value", key="nodes", problem=msg("par.list")), key="nodes")
         return []
@@ -242,14 +258,14 @@ def _nodes(c: _Collector, raw: Any, kinds: RuleKinds) -> list[Node]:
         item = tables[code]
         kids = [build(k) for k in children.get(code, [])]
         return _node(c, code, item, tuple(k for k in kids if k is not None), kinds,
-                     complete=all(k is not None for k in kids))
+                     plugins, complete=all(k is not None for k in kids))
 
     roots = [build(code) for code in children.get(None, [])]
     return [r for r in roots if r is not None]
 
 
 def _node(c: _Collector, code: str, item: Mapping[str, Any], kids: tuple[Node, ...],
-          kinds: RuleKinds, *, complete: bool) -> Node | None:
+          kinds: RuleKinds, plugins: Available, *, complete: bool) -> Node | None:
     for key in sorted(set(item) - NODE_KEYS):
         hint = difflib.get_close_matches(key, NODE_KEYS, 1)
         c.error(msg("crit.unknown_key", key=key + (f" (→ {hint[0]}?)" if hint else "")),
@@ -292,11 +308,16 @@ def _node(c: _Collector, code: str, item: Mapping[str, Any], kids: tuple[Node, .
         rule = _rule(c, code, item.get("rule"), node_max, kinds)
     source_text = item.get("source_text")
     hint_text = item.get("hint")
+    plugin_data: dict[str, Mapping[str, Any]] = {}
+    if "plugin" in item:
+        plugin_data, found = plugin_tables(item["plugin"], plugins, c.file, code)
+        c.issues.extend(found)
     return Node(
         code=code, title=title, max=node_max, children=kids, rule=rule, method=method,
         evidence=evidence, role=role, applies=applies,
         hint=hint_text if isinstance(hint_text, str) else None,
         source_text=source_text if isinstance(source_text, str) else None,
+        plugin_data=plugin_data,
     )
 
 
@@ -323,6 +344,8 @@ def _rule(c: _Collector, code: str, raw: Any, node_max: Decimal, kinds: RuleKind
     if kind not in kinds:
         close = difflib.get_close_matches(kind, list(kinds), 1)
         hint = msg("asm.did_you_mean", suggestion=close[0]) if close else ""
+        if ":" in kind and not close:  # a plugin's namespaced kind: name the plugin
+            hint = msg("crit.kind_hint", kind=kind, plugin=kind.partition(":")[0])
         c.error(msg("crit.unknown_kind", kind=kind, hint=hint, known=sorted(kinds)),
                 code, "rule.kind")
         return None

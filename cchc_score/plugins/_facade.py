@@ -236,6 +236,17 @@ class Registry(Registrations):
 
     # -- describing --------------------------------------------------------------
 
+    def available(self) -> dict[str, str | None]:
+        """Every loaded plugin by name, and by distribution name for the
+        installed ones, with its version (None when unknown): what a
+        criteria set's ``requires`` and ``plugin.<name>`` tables name."""
+        found: dict[str, str | None] = {}
+        for info in self._info.values():
+            found[info.name] = info.version
+            if info.source in ("entrypoint", "builtin"):
+                found[info.origin] = info.version
+        return found
+
     def describe(self, criteria_ids: Mapping[str, Sequence[str]] | None = None
                  ) -> list[dict[str, Any]]:
         """Each plugin: name, version, where from, hooks, what it registered.
