@@ -45,31 +45,31 @@ def wait_for(driver: Any, script: str, timeout: float = 10) -> Any:
 
 def test_typing_a_fact_moves_total_and_rank_like_set(
         chrome: Any, served: tuple[str, Path], tmp_path: Path) -> None:
-    """On vd-pc08's page, typing 100 for 8.3.2 updates the leaf, the total
-    and the rank to what `score --set vd-pc08:8.3.2=100` gives; every field
+    """On vd-pc08's page, typing 60 (%) for 8.3.2 updates the leaf, the total
+    and the rank (4th → 5th) to what `score --set vd-pc08:8.3.2=60` gives; every field
     has a label; Save writes the file, and `score` then gives the same
     figures; on a phone's width nothing runs off the side."""
     from selenium.webdriver.common.by import By
 
     base, folder = served
-    expected = scored([str(folder)], "--set", "vd-pc08:8.3.2=100")["vd-pc08"]
+    expected = scored([str(folder)], "--set", "vd-pc08:8.3.2=60")["vd-pc08"]
     before = scored([str(folder)])["vd-pc08"]
     chrome.get(f"{base}/unit/pc08.toml")
     screenshot(chrome, tmp_path / "unit-1366.png")
     field = chrome.find_element(By.ID, "v-8.3.2")
     field.clear()
-    field.send_keys("100")
+    field.send_keys("60")
     wait_for(chrome, "return document.getElementById('unit-form').dataset.points === "
                      f"'{expected['points']}'")
     assert chrome.execute_script(
         "return document.getElementById('unit-form').dataset.rank") == str(expected["rank"])
     leaf = chrome.find_element(By.CSS_SELECTOR, 'output[data-leaf="8.3.2"]').text
-    assert leaf == "4,00/4,00"
+    assert leaf == "0,00/4,00"
     summary = chrome.find_element(By.CSS_SELECTOR, "#live .summary")
     rounded = str(Decimal(expected["points"]).quantize(Decimal("0.01"))).replace(".", ",")
     assert f"{rounded}/100,00" in summary.text
     assert f"hạng {expected['rank']}/6" in summary.text
-    assert before["points"] != expected["points"]
+    assert before["points"] != expected["points"] and before["rank"] != expected["rank"]
     unlabelled = chrome.execute_script(
         "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
         ".filter(e => !e.labels.length && !e.getAttribute('aria-label')).map(e => e.name)")
