@@ -322,9 +322,14 @@ def test_serve_command_serves_the_folder(folder: Path) -> None:
     import subprocess
     import urllib.request
 
+    # A job started in the background (`make test &`, nohup, some CI runners)
+    # inherits an ignored SIGINT, and Python then never raises
+    # KeyboardInterrupt: give the server the default disposition so the
+    # interrupt below stops it on every machine.
     process = subprocess.Popen(
         [sys.executable, "-m", "cchc_score", "serve", str(folder), "--port", "0"],
-        stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
