@@ -44,6 +44,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_hardening.py
+	$(BIN)/python benchmarks/bench_import_criteria.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .fuzz .mypy_cache .ruff_cache

@@ -675,8 +675,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no sheet “{sheet}”; sheets: {sheets}",
     ),
     "office.no_header": (
-        "trang “{sheet}”: không thấy dòng tiêu đề (STT, tiêu chí, điểm tối đa); đọc theo cột A, B, C",
-        "sheet “{sheet}”: no header row (STT, criterion, maximum) found; reading columns A, B, C",
+        "trang “{sheet}”: không thấy dòng tiêu đề (STT, tiêu chí, điểm tối đa); nhận các cột "
+        "theo nội dung (cột mã, cột số điểm, cột chữ dài nhất)",
+        "sheet “{sheet}”: no header row (STT, criterion, maximum) found; columns are told by "
+        "their content (codes, points, the longest text)",
     ),
     "office.no_nodes": ("không có tiêu chí nào trong bảng", "the table holds no criteria"),
     "office.no_year": (

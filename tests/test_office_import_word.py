@@ -205,3 +205,29 @@ def test_subtotal_rows_are_skipped_but_options_that_look_alike_are_kept(tmp_path
     assert criteria.node("1.1.1").rule.options[0].label == "Công khai đầy đủ"
     assert criteria.node("1.2.3").rule.kind == "yes_no"
     assert not [i for i in result.issues if i.message.key == "office.subtotal_differs"]
+
+
+def test_a_table_without_a_header_row_has_its_columns_told_by_content(tmp_path: Path) -> None:
+    """No header row, and the title, points and code columns in that order:
+    the code column is the one holding codes, the maximum the one holding
+    numbers, the title the longest text; the set equals the headed
+    table's, with a warning that the columns were told by content."""
+    from .test_office_support import SMALL, criteria_workbook
+
+    headed = import_criteria(criteria_workbook(tmp_path / "headed.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.cell(1, 1, "BẢNG ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    for r, (code, title, points) in enumerate(SMALL, 3):
+        ws.cell(r, 1, title)
+        if points is not None:
+            ws.cell(r, 2, points)
+        if code is not None:
+            ws.cell(r, 3, code)
+    wb.save(tmp_path / "bare.xlsx")
+    bare = import_criteria(tmp_path / "bare.xlsx")
+    assert bare.text is not None and headed.text is not None
+    a, b = _load(tmp_path / "a.toml", bare.text), _load(tmp_path / "b.toml", headed.text)
+    assert [(n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in a.walk()] == [
+        (n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in b.walk()]
+    assert any(i.message.key == "office.no_header" for i in bare.issues)

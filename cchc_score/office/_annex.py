@@ -158,7 +158,7 @@ def read_sheet(ws: Any, header_row: int, columns: dict[str, int]) -> Annex:
             words = _cells.text(ws.cell(r, c).value)
             if len(words) > len(heading):
                 heading = words
-    width = max(columns.values(), default=0) + 1
+    width = max(columns.values()) + 1 if columns else min(ws.max_column or 1, 30)
     grid: list[tuple[int, list[Any]]] = []
     for cells in ws.iter_rows(min_row=header_row + 1, max_col=max(width, 1)):
         if not cells:

@@ -30,12 +30,18 @@ why, so that nothing is repaired silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import ChainMap
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 Code = tuple[int, ...]
+#: rows after a suspicious code on which its candidate repairs are compared
+_WINDOW = 200
+#: suspicious codes weighed against the table; beyond, a table whose
+#: numbering is mostly wrong is renumbered by each code's first candidate
+_WEIGHED = 300
 
 
 @attrs.frozen
@@ -89,7 +95,7 @@ def natural(path: Code) -> list[Code]:
     return [(*path, 1)] + [(*path[:k], path[k] + 1) for k in reversed(range(len(path)))]
 
 
-def slip(printed: str, candidate: Code, seen: dict[str, int]) -> str | None:
+def slip(printed: str, candidate: Code, seen: Mapping[str, int]) -> str | None:
     """Which single slip turns `candidate` into `printed`, if any."""
     want = text(candidate)
     if re.search(r"[^\d.]", printed) and groups(printed) == candidate:
@@ -129,7 +135,7 @@ def _valid(printed: str) -> bool:
     return re.fullmatch(r"\d+(\.\d+)*", printed) is not None
 
 
-def candidates(entry: Entry, path: Code, seen: dict[str, int]) -> list[tuple[Code, str]]:
+def candidates(entry: Entry, path: Code, seen: Mapping[str, int]) -> list[tuple[Code, str]]:
     """Where a row may go, each with the slip that explains its printed
     code; empty when the printed code fits as it is."""
     places = natural(path)
@@ -143,23 +149,23 @@ def candidates(entry: Entry, path: Code, seen: dict[str, int]) -> list[tuple[Cod
     return [(c, "order") for c in (same_depth or places)]
 
 
-def _simulate(entries: Sequence[Entry], start: int, path: Code, seen: dict[str, int]
-              ) -> tuple[list[Code], int]:
-    """Codes for entries[start:] read greedily (as printed where they fit,
-    else their first candidate) and how many needed a repair. `seen` maps
-    the codes already taken to their rows."""
+def _simulate(entries: Sequence[Entry], start: int, stop: int, path: Code,
+              seen: Mapping[str, int]) -> tuple[list[Code], int]:
+    """Codes for entries[start:stop] read greedily (as printed where they
+    fit, else their first candidate) and how many needed a repair. `seen`
+    maps the codes already taken to their rows (left unchanged)."""
     codes: list[Code] = []
     repairs = 0
-    seen = dict(seen)
-    for entry in entries[start:]:
-        options = candidates(entry, path, seen)
+    taken: ChainMap[str, int] = ChainMap({}, seen)  # type: ignore[arg-type]
+    for entry in entries[start:stop]:
+        options = candidates(entry, path, taken)
         if options:
             path = options[0][0]
             repairs += 1
         else:
             path = groups(entry.printed)
         codes.append(path)
-        seen.setdefault(text(path), entry.row)
+        taken.maps[0].setdefault(text(path), entry.row)
     return codes, repairs
 
 
@@ -199,15 +205,27 @@ def repair(entries: Sequence[Entry]) -> tuple[list[str], list[Repair], list[Ambi
     path: Code = ()
     seen: dict[str, int] = {}
     prefix: list[Code] = []
+    components: list[int] = []  # where each component starts
     for i, entry in enumerate(entries):
         options = candidates(entry, path, seen)
         if not options:
             path = groups(entry.printed)
+        elif len(repairs) + len(unsure) >= _WEIGHED:
+            path = options[0][0]
+            repairs.append(Repair(entry.row, entry.printed, text(path), options[0][1], (),
+                                  seen.get(entry.printed)))
         else:
+            # Each candidate is judged on the table from the previous
+            # component's start to _WINDOW rows ahead: a slip's effects show
+            # there, and a huge table stays linear.
+            context = components[-2] if len(components) > 1 else 0
+            stop = min(len(entries), i + 1 + _WINDOW)
             scored = []
             for code, why in options:
-                rest, later = _simulate(entries, i + 1, code, {**seen, text(code): entry.row})
-                score = later + inconsistency(entries, [*prefix, code, *rest])
+                rest, later = _simulate(entries, i + 1, stop, code,
+                                        ChainMap({text(code): entry.row}, seen))
+                score = later + inconsistency(entries[context:stop],
+                                              [*prefix[context:], code, *rest])
                 scored.append((score, code, why))
             best = min(s for s, _, _ in scored)
             winners = [(c, w) for s, c, w in scored if s == best]
@@ -219,6 +237,8 @@ def repair(entries: Sequence[Entry]) -> tuple[list[str], list[Repair], list[Ambi
                 repairs.append(Repair(entry.row, entry.printed, text(path), winners[0][1],
                                       tuple(text(c) for s, c, _ in scored if s != best),
                                       seen.get(entry.printed)))
+        if len(path) == 1:
+            components.append(i)
         prefix.append(path)
         codes.append(text(path))
         seen.setdefault(text(path), entry.row)  # codes taken so far, as repaired
