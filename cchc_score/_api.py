@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._appraisal_file import AppraisalTable, read_appraisal
 from ._catalog import Catalog
 from ._engine import abbreviate, rank, score
 from ._group import score_groups
@@ -192,14 +193,15 @@ def score_files(
     paths: Sequence[Path | str], *, criteria: str | Path | None = None, stage: Stage = "self",
     survey: Path | None = None, registry: Registry | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
-    replace: Mapping[Path, dict[str, Any]] | None = None,
+    replace: Mapping[Path, dict[str, Any]] | None = None, appraisal: Path | None = None,
 ) -> Batch:
     """Load, check and score assessment files, then rank them per group.
 
     `overrides` maps a unit id to {code: raw value} replacing declared values
     (what-if scoring); `replace` maps a file (by its resolved path) to the
     raw data to score instead of its contents (a form being edited in the
-    web page, before it is saved). Input files are never written.
+    web page, before it is saved); `appraisal` is a province-wide table of
+    round entries (see `_appraisal_file`). Input files are never written.
     """
     registry = registry or default_registry()
     cat = catalog(registry)
@@ -207,6 +209,8 @@ def score_files(
     table = read_survey(survey) if survey is not None else None
     survey_values = table.values if table is not None else {}
     issues.extend(table.issues if table is not None else [])
+    rounds = read_appraisal(appraisal) if appraisal is not None else None
+    issues.extend(rounds.issues if rounds is not None else [])
     units_read: set[str] = set()
     results: list[UnitResult] = []
     seen: dict[str, str] = {}
@@ -241,6 +245,8 @@ def score_files(
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
         units_read.add(unit_id.strip())
         data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
+        if rounds is not None:
+            data = rounds.merge(unit_id, data)
         try:
             assessment, found = parse_assessment(data, str(path), criteria_set)
         except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
@@ -249,6 +255,8 @@ def score_files(
         found = _locate(found, path, rows)
         if table is not None:
             found = _in_survey(found, table, unit_id, path)
+        if rounds is not None:
+            found = _in_table(found, rounds, unit_id, path)
         if assessment is not None:
             found = [*found, *registry.check_assessment(criteria_set, assessment)]
         if assessment is None or any(i.level == "error" for i in found):
@@ -277,6 +285,12 @@ def score_files(
             issues.append(Issue("warning", msg("svy.unknown_units", count=len(unmatched),
                                                units=abbreviate(unmatched)),
                                 table.where(unmatched[0])))
+    if rounds is not None:
+        unmatched = [u for u in rounds.values if u not in units_read]
+        if unmatched:
+            issues.append(Issue("warning", msg("apr.unknown_units", count=len(unmatched),
+                                               units=abbreviate(unmatched)),
+                                rounds.where(unmatched[0])))
     issues.extend(_no_files(folder) for folder, count in skipped.items()
                   if count == folders[folder])
     ranked = rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker())
@@ -325,6 +339,22 @@ def _in_survey(issues: Iterable[Issue], table: Survey, unit_id: str, path: Path
     return [attrs.evolve(i, where=table.where(unit_id, i.where.code))
             if i.where.file == str(path) and i.where.key == "survey" and i.where.code in from_csv
             else i for i in issues]
+
+
+def _in_table(issues: Iterable[Issue], table: AppraisalTable, unit_id: str, path: Path
+              ) -> list[Issue]:
+    """Problems with an entry that came from the province's appraisal table
+    are reported at its line there (the unit's file does not contain it)."""
+    mine = table.values.get(unit_id, {})
+    located = []
+    for issue in issues:
+        where = issue.where
+        key = (where.key or "").split(".")[0]
+        if where.file == str(path) and where.code in mine.get(key, {}):
+            issue = attrs.evolve(issue, where=attrs.evolve(
+                table.where(unit_id, key, where.code), key=where.key))
+        located.append(issue)
+    return located
 
 
 def _relative_to(ref: str | Path, assessment: Path) -> str | Path:

@@ -18,6 +18,7 @@ import attrs
 
 from ._i18n import Msg, msg
 from ._model import (
+    Appraisal,
     Assessment,
     CriteriaSet,
     Issue,
@@ -25,10 +26,14 @@ from ._model import (
     Node,
     NodeResult,
     Role,
+    Round,
+    RoundChange,
     Stage,
+    StageTotal,
     UnitResult,
 )
 from ._numbers import carry, divide, quantize
+from ._rounds import na_decision, present, rounds_upto
 from .exceptions import RuleFailed
 from .rules import Context, Outcome, guarded
 from .rules._base import shown
@@ -67,6 +72,10 @@ class _Scorer:
     assessment: Assessment
     stage: Stage
     issues: list[Issue] = attrs.field(factory=list)
+    rounds: tuple[Round, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.rounds = rounds_upto(self.stage)
 
     def where(self, code: str | None = None) -> Location:
         return Location(self.assessment.path, code)
@@ -78,16 +87,28 @@ class _Scorer:
             # more violations are never a gain.
             node = attrs.evolve(node, role=role)
         na = inherited_na
+        rejected = None
         if na is None and node.code in self.assessment.not_applicable:
-            na = msg("out.na", reason=self.assessment.not_applicable[node.code] or "—")
+            rejected = na_decision(self.assessment, node.code, self.rounds)
+            if rejected is None or rejected.na != "reject":
+                rejected = None
+                na = msg("out.na", reason=self.assessment.not_applicable[node.code] or "—")
         if na is None and not node.applies.to(self.assessment.unit.tags):
             na = msg("out.na.tags")
         if not node.is_leaf:
             kids = tuple(self.node(k, na, node.role) for k in node.children)
-            return _parent(node, kids, na)
-        if na is not None:
+            result = _parent(node, kids, na)
+        elif na is not None:
             return _not_applicable(node, na)
-        return self.leaf(node)
+        else:
+            result = self.leaf(node, rejected)
+        if rejected is not None and not node.is_leaf:
+            # The council rejected the claim: the node is scored and its
+            # maximum returns to the unit's denominator.
+            self.reason_needed(rejected)
+            result = attrs.evolve(result, trail=(_change(rejected, None, result.points,
+                                                         msg("out.na_rejected")),))
+        return result
 
     def settle(self, node: Node, out: Outcome) -> Outcome:
         """A rule's outcome as the engine carries it: rounded once to the
@@ -99,13 +120,28 @@ class _Scorer:
         points = min(max(carry(out.points, self.criteria.precision), ZERO), node.max)
         return out if points == out.points else attrs.evolve(out, points=points)
 
-    def leaf(self, node: Node) -> NodeResult:
+    def latest_entry(self, code: str) -> Appraisal | None:
+        """The last entry that scores `code` among the rounds applied."""
+        found = None
+        for name in self.rounds:
+            entry = self.assessment.entries(name).get(code)
+            if entry is not None and entry.changes_score:
+                found = entry
+        return found
+
+    def reason_needed(self, entry: Appraisal) -> None:
+        if entry.reason is None:
+            key = "asm.appraisal_reason" if entry.round == "round1" else "asm.round_reason"
+            self.issues.append(Issue("warning", msg(key, code=entry.code,
+                                                    round=msg(f"rep.stage.{entry.round}")),
+                                     self.where(entry.code)))
+
+    def leaf(self, node: Node, rejected: Appraisal | None = None) -> NodeResult:
         assert node.rule is not None
         ctx = Context(self.assessment.year, self.assessment.unit,
                       declared_facts(self.assessment, self.stage))
-        entry = self.assessment.appraisal.get(node.code)
-        if node.rule.group_relative and not (
-                self.stage == "appraised" and entry is not None and entry.points is not None):
+        entry = self.latest_entry(node.code)
+        if node.rule.group_relative and not (entry is not None and entry.points is not None):
             # scored with the whole group by `_group.score_groups`
             return _pending(node, msg("grp.waiting"))
         if node.method == "survey":
@@ -129,22 +165,52 @@ class _Scorer:
                 and not own.na):
             at_risk = own.points
         result = _scored(node, own, at_risk=at_risk)
-        if self.stage != "appraised" or entry is None:
-            return attrs.evolve(result, self_points=own.points if self.stage == "appraised"
-                                else None)
+        if self.stage == "self":
+            return result
+        # Each round's entry replaces the previous stage's outcome; the trail
+        # keeps every round that moved the points (or ruled on the claim).
+        out, last, trail = own, None, []
+        before: Decimal | None = None if rejected is not None else result.points
+        for name in self.rounds:
+            entry = self.assessment.entries(name).get(node.code)
+            rules_on_claim = rejected is not None and rejected.round == name
+            if entry is None or not (entry.changes_score or rules_on_claim):
+                continue
+            if entry.changes_score:
+                out, last = self.entry_outcome(node, entry, ctx), entry
+            after = _scored(node, out).points
+            if after != before or rules_on_claim:
+                if after != before:
+                    self.reason_needed(entry)
+                trail.append(_change(entry, before, after, out.explanation))
+            before = after
+        if last is None and not trail:
+            return attrs.evolve(result, self_points=own.points)
+        return attrs.evolve(_scored(node, out, at_risk=ZERO if last else at_risk),
+                            self_points=own.points, self_explanation=own.explanation,
+                            appraisal_reason=(last or rejected or out_of_rounds).reason,
+                            trail=tuple(trail))
+
+    def entry_outcome(self, node: Node, entry: Appraisal, ctx: Context) -> Outcome:
+        assert node.rule is not None
         if entry.points is not None:
-            out = Outcome(entry.points, msg("out.appraised_points", points=entry.points,
-                                            max=node.max, reason=entry.reason or "—"))
-        else:
-            inner = rule_score(node, entry.value, ctx, self.criteria.precision)
-            out = attrs.evolve(inner, explanation=msg("out.appraised_value",
-                                                      inner=inner.explanation))
-        out = self.settle(node, out)
-        if out.points != own.points and entry.reason is None:
-            self.issues.append(Issue("warning", msg("asm.appraisal_reason", code=node.code),
-                                     self.where(node.code)))
-        return attrs.evolve(_scored(node, out, at_risk=ZERO), self_points=own.points,
-                            self_explanation=own.explanation, appraisal_reason=entry.reason)
+            return self.settle(node, Outcome(entry.points, msg(
+                "out.appraised_points", points=entry.points, max=node.max,
+                reason=entry.reason or "—")))
+        inner = rule_score(node, entry.value, ctx, self.criteria.precision)
+        key = "out.explained_value" if entry.round == "explanation" else "out.appraised_value"
+        return self.settle(node, attrs.evolve(inner, explanation=msg(
+            key, inner=inner.explanation)))
+
+
+#: no entry: what a leaf's reason falls back on
+out_of_rounds = Appraisal("")
+
+
+def _change(entry: Appraisal, before: Decimal | None, after: Decimal | None,
+            explanation: Msg | None) -> RoundChange:
+    return RoundChange(entry.round, before, after, explanation, entry.reason, entry.who,
+                       entry.date, entry.na, entry.evidence)
 
 
 def rule_score(node: Node, value: Any, ctx: Context, precision: int) -> Outcome:
@@ -165,12 +231,13 @@ def rule_score(node: Node, value: Any, ctx: Context, precision: int) -> Outcome:
 
 
 def declared_facts(assessment: Assessment, stage: Stage) -> dict[str, Any]:
-    """Leaf code → the fact that scores it: the unit's value, or at the
-    appraised stage the council's corrected value (None when the council set
+    """Leaf code → the fact that scores it: the unit's value, or after the
+    self-assessment the latest round's corrected value (None when a round set
     points directly, so no fact is known)."""
     values = {code: answer.value for code, answer in assessment.answers.items()}
-    if stage == "appraised":
-        values.update({code: entry.value for code, entry in assessment.appraisal.items()})
+    for name in rounds_upto(stage):
+        values.update({code: entry.value for code, entry in assessment.entries(name).items()
+                       if entry.changes_score})
     return values
 
 
@@ -226,21 +293,34 @@ TieBreaker = Callable[[UnitResult], Any]
 def score(criteria: CriteriaSet, assessment: Assessment, stage: Stage = "self",
           issues: Iterable[Issue] = (), *, finish: Finisher | None = None) -> UnitResult:
     """Score one unit. `issues` are carried into the result (e.g. the loader's
-    warnings); `finish`, when given, post-processes the result. At the
-    appraised stage the result also carries the unit scored at the self
-    stage (`self_result`), finished the same way."""
+    warnings); `finish`, when given, post-processes the result. After the
+    self-assessment the result also carries the unit scored at the self
+    stage (`self_result`), finished the same way, and the total of every
+    stage present up to `stage`, side by side (`stages`)."""
+    result = _score_stage(criteria, assessment, stage, issues, finish)
+    if stage == "self":
+        return result
+    own = _score_stage(criteria, assessment, "self", (), finish)
+    # one figure for the self-assessed pool in every stage, whatever a round
+    # did to a leaf's applicability
+    pools = {**result.pools, "self": own.pools.get("self", ZERO)}
+    stages = present(assessment, stage)
+    totals = [StageTotal("self", own.points, own.max, own.index)]
+    for between in stages[1:-1]:
+        at = _score_stage(criteria, assessment, between, (), finish)
+        totals.append(StageTotal(between, at.points, at.max, at.index))
+    if len(stages) > 1:
+        totals.append(StageTotal(stages[-1], result.points, result.max, result.index))
+    return attrs.evolve(result, self_result=own, pools=pools, stages=tuple(totals))
+
+
+def _score_stage(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
+                 issues: Iterable[Issue], finish: Finisher | None) -> UnitResult:
     scorer = _Scorer(criteria, assessment, stage, list(issues))
     nodes = tuple(scorer.node(root, None) for root in criteria.roots)
     result = summarise(criteria, assessment, stage, nodes,
                        [*scorer.issues, *unanswered_warning(nodes, assessment)])
-    result = finish(result, assessment) if finish is not None else result
-    if stage == "appraised":
-        own = score(criteria, assessment, "self", finish=finish)
-        # one figure for the self-assessed pool in both stages, whatever the
-        # appraisal did to a leaf's applicability
-        pools = {**result.pools, "self": own.pools.get("self", ZERO)}
-        result = attrs.evolve(result, self_result=own, pools=pools)
-    return result
+    return finish(result, assessment) if finish is not None else result
 
 
 def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
@@ -274,7 +354,7 @@ def _pools(scored: list[NodeResult], stage: Stage) -> dict[str, Decimal]:
     self_leaves = [x for x in leaves if x.method == "self"]
     pools = {"self": sum(((x.self_points if x.self_points is not None else x.points)
                           for x in self_leaves), ZERO)}
-    if stage == "appraised":
+    if stage != "self":
         pools["appraised"] = sum((x.points for x in self_leaves), ZERO)
     pools["survey"] = sum((x.points for x in leaves if x.method == "survey"), ZERO)
     return pools
@@ -282,9 +362,9 @@ def _pools(scored: list[NodeResult], stage: Stage) -> dict[str, Decimal]:
 
 def unanswered_warning(nodes: Iterable[NodeResult], assessment: Assessment) -> list[Issue]:
     """One warning listing the applicable self-assessed leaves the unit left
-    blank (they score 0), or none."""
+    blank (they score 0), or none; a leaf a round scored is not blank."""
     blank = [n.code for root in nodes for n in root.walk()
-             if n.is_leaf and not n.na and n.method == "self"
+             if n.is_leaf and not n.na and n.method == "self" and not n.trail
              and getattr(assessment.answers.get(n.code), "value", None) is None]
     if not blank:
         return []

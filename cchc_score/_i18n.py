@@ -1514,4 +1514,78 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cộng các dòng được {raw}, giới hạn trong 0–{max}",
         "the rows add up to {raw}, kept within 0–{max}",
     ),
+    # -- the yearly cycle: rounds, appraisal file, compare, remediation report (issue 11) --
+    "rep.stage.round1": ("thẩm định vòng 1", "appraisal round 1"),
+    "rep.stage.explanation": ("giải trình", "explanation"),
+    "rep.stage.round2": ("thẩm định vòng 2", "appraisal round 2"),
+    "rep.stage.appeal": ("phúc khảo", "appeal"),
+    "rep.stage.final": ("kết quả cuối cùng", "final"),
+    "cyc.col.self": ("Tự chấm", "Self"),
+    "cyc.col.round1": ("Vòng 1", "Round 1"),
+    "cyc.col.explanation": ("Giải trình", "Explanation"),
+    "cyc.col.round2": ("Vòng 2", "Round 2"),
+    "cyc.col.appeal": ("Phúc khảo", "Appeal"),
+    "cyc.col.final": ("Cuối cùng", "Final"),
+    "out.na_rejected": (
+        "Hội đồng không chấp nhận đề nghị không áp dụng: tiêu chí được chấm",
+        "The council rejected the not-applicable claim: the criterion is scored",
+    ),
+    "out.explained_value": ("Giải trình: {inner}", "Explained: {inner}"),
+    "asm.round_reason": (
+        "{round} “{code}” thay đổi điểm nhưng không ghi lý do (reason)",
+        "{round} “{code}” changes the score without a reason",
+    ),
+    "asm.na_decision": (
+        "“na” phải là “accept” (chấp nhận) hoặc “reject” (không chấp nhận), không phải “{raw}”",
+        "“na” must be “accept” or “reject”, not “{raw}”",
+    ),
+    "asm.na_no_claim": (
+        "“{code}”: hội đồng quyết định về đề nghị không áp dụng nhưng đơn vị không đề nghị "
+        "(not_applicable)",
+        "“{code}”: the council rules on a not-applicable claim the unit did not make "
+        "(not_applicable)",
+    ),
+    "asm.round_empty": (
+        "“{code}”: mục cần “value”, “points” hoặc “na”",
+        "“{code}”: the entry needs “value”, “points” or “na”",
+    ),
+    "asm.explanation_na": (
+        "“{code}”: giải trình là của đơn vị; chỉ hội đồng quyết định “na”",
+        "“{code}”: the explanation is the unit's; only the council decides “na”",
+    ),
+    "cyc.number": ("số {number}", "No. {number}"),
+    "cyc.date": ("ngày {date}", "of {date}"),
+    "view.stages_head": ("Kết quả qua các vòng", "Results round by round"),
+    "view.stage_total": ("Tổng điểm", "Points"),
+    "view.stage_max": ("Tối đa", "Maximum"),
+    "view.stage_index": ("Chỉ số", "Index"),
+    "view.trail_head": (
+        "Diễn biến từng tiêu chí được điều chỉnh",
+        "Trail of every changed criterion",
+    ),
+    "view.trail_na": ("không áp dụng", "not applicable"),
+    "view.trail_by": ("{who}, {date}", "{who}, {date}"),
+    "view.trail_rejected": ("không chấp nhận không áp dụng", "not-applicable claim rejected"),
+    "view.trail_unknown": ("(không rõ)", "(unknown)"),
+    "apr.missing_column": (
+        "thiếu cột “{column}” (cần: unit, round, code, và points hoặc value hoặc na)",
+        "missing column “{column}” (needed: unit, round, code, and points or value or na)",
+    ),
+    "apr.round": (
+        "vòng “{raw}” không rõ (1, 2, giải trình, phúc khảo; hoặc round1, explanation, "
+        "round2, appeal)",
+        "unknown round “{raw}” (1, 2, explanation, appeal; or round1, round2)",
+    ),
+    "apr.duplicate": (
+        "đơn vị “{unit}”, vòng {round}, mã “{code}” đã có ở dòng {first}",
+        "unit “{unit}”, round {round}, code “{code}” already on line {first}",
+    ),
+    "apr.unknown_units": (
+        "{count} đơn vị trong tệp thẩm định không được chấm: {units}",
+        "{count} units of the appraisal file were not scored: {units}",
+    ),
+    "apr.xlsx_needs": (
+        "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
+        "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",
+    ),
 }

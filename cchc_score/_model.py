@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 Method = Literal["self", "survey"]
 EvidenceNeed = Literal["required", "optional", "none"]
 Role = Literal["score", "bonus", "penalty"]
-Stage = Literal["self", "appraised"]
+#: the stages of a year's cycle, in order: the unit's self-assessment,
+#: appraisal round 1, the unit's explanation (giải trình), appraisal round 2
+#: (re-appraisal) and the appeal (phúc khảo); "final" is the latest present,
+#: "appraised" its older name (kept: `--stage appraised` means the same)
+Stage = Literal["self", "round1", "explanation", "round2", "appeal", "final", "appraised"]
+#: the rounds after the self-assessment, in order (see `_rounds`)
+Round = Literal["round1", "explanation", "round2", "appeal"]
+NaDecision = Literal["accept", "reject"]
 Level = Literal["error", "warning"]
 
 
@@ -215,12 +222,25 @@ class Answer:
 
 @attrs.frozen
 class Appraisal:
-    """The appraisal council's entry for one leaf: a corrected value or points."""
+    """An entry of one round for one node: the council's corrected value or
+    points (or, in the explanation round, the unit's), its decision on a
+    not-applicable claim, and who made it, when and why."""
 
     code: str
     value: Any = None
     points: Decimal | None = None
     reason: str | None = None
+    who: str | None = None
+    date: dt.date | None = None
+    #: the council's decision on the unit's not-applicable claim at this code
+    na: NaDecision | None = None
+    #: documents added with the entry (the unit's explanation cites them)
+    evidence: tuple[Evidence, ...] = ()
+    round: Round = "round1"
+
+    @property
+    def changes_score(self) -> bool:
+        return self.value is not None or self.points is not None
 
 
 @attrs.frozen
@@ -243,6 +263,39 @@ class Assessment:
     appraisal: Mapping[str, Appraisal] = attrs.field(factory=dict)
     survey: Mapping[str, Any] = attrs.field(factory=dict)
     path: str | None = None
+    #: entries of the rounds after round 1 (`appraisal`): "explanation",
+    #: "round2", "appeal", each code → entry
+    rounds: Mapping[str, Mapping[str, Appraisal]] = attrs.field(factory=dict)
+
+    def entries(self, round: Round) -> Mapping[str, Appraisal]:
+        """The entries of one round (round 1 is `appraisal`)."""
+        return self.appraisal if round == "round1" else self.rounds.get(round, {})
+
+
+@attrs.frozen
+class RoundChange:
+    """One round's change of a node: points before and after (None while
+    the node was not applicable), the explanation, and who, when, why."""
+
+    round: Round
+    before: Decimal | None
+    after: Decimal | None
+    explanation: Msg | None = None
+    reason: str | None = None
+    who: str | None = None
+    date: dt.date | None = None
+    na: NaDecision | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@attrs.frozen
+class StageTotal:
+    """A unit's total at one stage, for the side-by-side view."""
+
+    stage: Stage
+    points: Decimal
+    max: Decimal
+    index: Decimal
 
 
 @attrs.frozen
@@ -273,6 +326,8 @@ class NodeResult:
     self_points: Decimal | None = None
     self_explanation: Msg | None = None
     appraisal_reason: str | None = None
+    #: every round that changed this node, in order (who, when, why)
+    trail: tuple[RoundChange, ...] = ()
 
     @property
     def is_leaf(self) -> bool:
@@ -302,6 +357,8 @@ class UnitResult:
     rank_of: int | None = None
     issues: tuple[Issue, ...] = ()
     source: str | None = None
+    #: the total at each stage present up to this one, in order
+    stages: tuple[StageTotal, ...] = ()
     #: what was scored (the declared facts behind each leaf, for `--gains`)
     assessment: Assessment | None = attrs.field(default=None, eq=False, repr=False)
     #: at the appraised stage, the same unit scored at the self stage (the
@@ -324,6 +381,11 @@ class UnitResult:
         """Points lost in the scored components: max − points when the set
         has no bonus or penalty (those are shown on their own lines)."""
         return sum((n.lost for n in self.nodes if n.role == "score"), Decimal(0))
+
+    @property
+    def appraised(self) -> bool:
+        """Whether a round after the self-assessment was applied."""
+        return self.stage != "self"
 
     @property
     def published_index(self) -> Decimal:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,34 +46,44 @@ def read_survey(path: Path) -> Survey:
     values are checked later against each leaf's rule, like values typed in
     an assessment. A row whose value cells are all blank is skipped: that
     leaf has no result yet (pending)."""
+    values: dict[str, dict[str, Any]] = {}
+    lines: dict[tuple[str, str], int] = {}
+    reader, issues = open_csv(path, _COLUMNS, ("unit", "code"), "svy.missing_column")
+    if reader is not None:
+        try:
+            _rows(reader, path, values, lines, issues)
+        except csv.Error as e:  # a NUL byte, an unclosed quote at the end
+            issues.append(Issue("error", msg("crit.read", error=e),
+                                Location(str(path), row=reader.line_num)))
+    return Survey(path, values, lines, issues)
+
+
+def open_csv(path: Path, columns: Sequence[str], required: Sequence[str], missing: str
+             ) -> tuple[csv.DictReader[str] | None, list[Issue]]:
+    """A CSV table exported from Excel, ready to read by header name:
+    `columns` are matched whatever their case (others keep theirs), each of
+    `required` missing is an error (message `missing`); the separator
+    (``;``, ``,`` or tab) is sniffed from the header."""
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as e:
-        return Survey(path, {}, {}, [Issue("error", msg("crit.read", error=read_problem(e)),
-                                           Location(str(path)))])
+        return None, [Issue("error", msg("crit.read", error=read_problem(e)),
+                            Location(str(path)))]
     dialect: Any = csv.excel
     # A header without any separator cannot be sniffed: it is then reported
     # as missing columns.
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    values: dict[str, dict[str, Any]] = {}
-    lines: dict[tuple[str, str], int] = {}
-    issues: list[Issue] = []
     try:
         # "Unit", "CODE" as typed in Excel; answer options (A, B, …) keep their case.
         fields = [f.strip() for f in reader.fieldnames or []]
-        reader.fieldnames = [f.casefold() if f.casefold() in _COLUMNS else f for f in fields]
-        for key in ("unit", "code"):
-            if key not in reader.fieldnames:
-                issues.append(Issue("error", msg("svy.missing_column", column=key),
-                                    Location(str(path))))
-        if not issues:
-            _rows(reader, path, values, lines, issues)
-    except csv.Error as e:  # a NUL byte, an unclosed quote at the end
-        issues.append(Issue("error", msg("crit.read", error=e),
-                            Location(str(path), row=reader.line_num)))
-    return Survey(path, values, lines, issues)
+    except csv.Error as e:
+        return None, [Issue("error", msg("crit.read", error=e), Location(str(path), row=1))]
+    reader.fieldnames = [f.casefold() if f.casefold() in columns else f for f in fields]
+    issues = [Issue("error", msg(missing, column=key), Location(str(path)))
+              for key in required if key not in reader.fieldnames]
+    return (None if issues else reader), issues
 
 
 def _rows(reader: csv.DictReader[str], path: Path, values: dict[str, dict[str, Any]],

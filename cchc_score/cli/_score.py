@@ -16,6 +16,7 @@ from .. import _api, _gains
 from .._i18n import msg
 from .._model import Location, UnitResult
 from .._output import write_output
+from .._rounds import STAGES
 from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
 from ..report._json import dumps
@@ -38,12 +39,20 @@ def _add_score(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument("--criteria", metavar="ID|PATH",
                    help=t("bộ chỉ số dùng để chấm (mã hoặc đường dẫn)",
                           "criteria set to score with (id or path)"))
-    p.add_argument("--stage", choices=("self", "appraised"), default="self",
-                   help=t("giai đoạn: self (tự đánh giá, mặc định) hoặc appraised "
-                          "(sau thẩm định)", "stage: self (self-assessment, default) or appraised"))
+    p.add_argument("--stage", choices=STAGES, default="self",
+                   help=t("giai đoạn: self (tự đánh giá, mặc định), round1 (thẩm định vòng 1), "
+                          "explanation (giải trình), round2 (thẩm định vòng 2), appeal (phúc "
+                          "khảo), final hoặc appraised (vòng cuối cùng có trong tệp)",
+                          "stage: self (self-assessment, default), round1, explanation, "
+                          "round2, appeal, final or appraised (the latest round present)"))
     p.add_argument("--survey", type=Path, metavar="CSV",
                    help=t("kết quả điều tra xã hội học của các đơn vị",
                           "survey results for all units"))
+    p.add_argument("--appraisal", type=Path, metavar="CSV|XLSX",
+                   help=t("kết quả thẩm định của mọi đơn vị trong một tệp (unit, round, code, "
+                          "points/value, reason, who, date, na); tệp của đơn vị không bị sửa",
+                          "appraisal entries of every unit in one file (unit, round, code, "
+                          "points/value, reason, who, date, na); units' files are not edited"))
     _output_options(p, OUTPUT_FORMATS, lang)
 
 
@@ -172,7 +181,7 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
 
 def cmd_score(args: argparse.Namespace) -> int:
     return _score_batch(args, args.files, criteria=args.criteria, stage=args.stage,
-                        survey=args.survey)
+                        survey=args.survey, appraisal=args.appraisal)
 
 
 #: the demo's model unit, whose breakdown follows the province ranking

@@ -19,18 +19,22 @@ from .._model import (
     Evidence,
     Issue,
     Node,
+    Round,
     Unit,
 )
 from .._numbers import NumberError, parse_decimal
+from .._rounds import COUNCIL, ROUNDS, TABLES
 from .._toml import load_toml
 from ..rules import InvalidValue, guarded
 from ..rules._base import parse_number
 from ._criteria import YEARS, _Collector
 
-TOP_KEYS = {"schema", "criteria", "year", "unit", "answers", "not_applicable", "appraisal",
-            "survey"}
+TOP_KEYS = {"schema", "criteria", "year", "unit", "answers", "not_applicable",
+            *TABLES.values(), "survey"}
 ANSWER_KEYS = {"value", "evidence", "note", "points"}
 EVIDENCE_KEYS = {"number", "date", "title", "file", "page"}
+#: keys of a round's entry
+ENTRY_KEYS = {"value", "points", "reason", "who", "date", "na", "evidence"}
 
 
 def read_assessment(path: Path | str) -> tuple[dict[str, Any] | None, list[Issue]]:
@@ -95,17 +99,7 @@ def parse_assessment(
                 c.warn(msg("asm.na_reason", code=code), code, "not_applicable")
             not_applicable[code] = text
 
-    appraisal: dict[str, Appraisal] = {}
-    for code, raw in _table(c, data, "appraisal").items():
-        node = _leaf(c, criteria, code, "appraisal")
-        if node is not None and node.method == "survey":
-            # The engine takes survey leaves from [survey] only: an appraisal
-            # entry here would be silently ignored.
-            c.error(msg("asm.survey_appraisal", code=code), code, "appraisal")
-        elif node is not None:
-            entry = _appraisal(c, node, raw)
-            if entry is not None:
-                appraisal[code] = entry
+    rounds = {r: _round(c, criteria, data, r, not_applicable) for r in ROUNDS}
 
     survey: dict[str, Any] = {}
     for code, raw in _table(c, data, "survey").items():
@@ -121,8 +115,9 @@ def parse_assessment(
 
     if c.failed or unit is None:
         return None, c.issues
-    return Assessment(criteria.id, year, unit, answers, not_applicable, appraisal, survey,
-                      file), c.issues
+    return Assessment(criteria.id, year, unit, answers, not_applicable, rounds["round1"],
+                      survey, file,
+                      {r: entries for r, entries in rounds.items() if r != "round1"}), c.issues
 
 
 def _same_file(ref: str, file: str, criteria_path: str | None) -> bool:
@@ -219,16 +214,16 @@ def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
                   note if isinstance(note, str) else None, claimed)
 
 
-def _evidence(c: _Collector, code: str, raw: Any) -> tuple[Evidence, ...]:
+def _evidence(c: _Collector, code: str, raw: Any, where: str = "answers.evidence"
+              ) -> tuple[Evidence, ...]:
     if isinstance(raw, Mapping | str):
         raw = [raw]
     if not isinstance(raw, list):
-        c.error(msg("crit.bad_value", key="evidence", problem=msg("par.list")), code,
-                "answers.evidence")
+        c.error(msg("crit.bad_value", key="evidence", problem=msg("par.list")), code, where)
         return ()
     items = []
     for i, item in enumerate(raw):
-        key = f"answers.evidence[{i}]"
+        key = f"{where}[{i}]"
         if isinstance(item, str):
             items.append(Evidence(title=item))
             continue
@@ -237,41 +232,102 @@ def _evidence(c: _Collector, code: str, raw: Any) -> tuple[Evidence, ...]:
             continue
         for bad in sorted(set(item) - EVIDENCE_KEYS):
             c.error(msg("crit.unknown_key", key=bad), code, f"{key}.{bad}")
-        date = item.get("date")
-        if isinstance(date, dt.datetime):
-            date = date.date()
-        if date is not None and not isinstance(date, dt.date):
-            c.error(msg("crit.bad_value", key="date", problem="YYYY-MM-DD"), code, f"{key}.date")
-            date = None
+        date = _date(c, code, item.get("date"), f"{key}.date")
         fields = {k: (str(item[k]) if item.get(k) is not None else None)
                   for k in ("number", "title", "file", "page")}
         items.append(Evidence(date=date, **fields))
     return tuple(items)
 
 
-def _appraisal(c: _Collector, node: Node, raw: Any) -> Appraisal | None:
-    if not isinstance(raw, Mapping):
-        c.error(msg("asm.appraisal_empty", code=node.code), node.code, "appraisal")
-        return None
-    for key in sorted(set(raw) - {"value", "points", "reason"}):
-        c.error(msg("crit.unknown_key", key=key), node.code, f"appraisal.{key}")
+def _round(c: _Collector, criteria: CriteriaSet, data: Mapping[str, Any], name: Round,
+           claims: Mapping[str, str]) -> dict[str, Appraisal]:
+    """One round's entries: on a leaf a corrected value or points; on any
+    node the unit claimed not applicable, the council's decision on it."""
+    table = TABLES[name]
+    entries: dict[str, Appraisal] = {}
+    for code, raw in _table(c, data, table).items():
+        if not _known(c, criteria, code, table):
+            continue
+        node = criteria.node(code)
+        if not isinstance(raw, Mapping):
+            c.error(msg("asm.round_empty", code=code), code, table)
+            continue
+        scores = "value" in raw or "points" in raw
+        if scores and not node.is_leaf:
+            _leaf(c, criteria, code, table)  # reports "not a leaf"
+            continue
+        if node.method == "survey":
+            # The engine takes survey leaves from [survey] only: an entry
+            # here would be silently ignored.
+            c.error(msg("asm.survey_appraisal", code=code), code, table)
+            continue
+        entry = _entry(c, node, raw, name, table)
+        if entry is None:
+            continue
+        if entry.na is not None and code not in claims:
+            c.error(msg("asm.na_no_claim", code=code), code, f"{table}.na")
+            continue
+        entries[code] = entry
+    return entries
+
+
+def _entry(c: _Collector, node: Node, raw: Mapping[str, Any], name: Round, table: str
+           ) -> Appraisal | None:
+    code = node.code
+    for key in sorted(set(raw) - ENTRY_KEYS):
+        c.error(msg("crit.unknown_key", key=key), code, f"{table}.{key}")
     if "value" in raw and "points" in raw:
-        c.error(msg("asm.appraisal_both", code=node.code), node.code, "appraisal")
+        c.error(msg("asm.appraisal_both", code=code), code, table)
         return None
-    if "value" not in raw and "points" not in raw:
-        c.error(msg("asm.appraisal_empty", code=node.code), node.code, "appraisal")
+    na = raw.get("na")
+    if na is not None:
+        na = {"accept": "accept", "reject": "reject", "chấp nhận": "accept",
+              "không chấp nhận": "reject"}.get(str(na).strip().casefold())
+        if na is None:
+            c.error(msg("asm.na_decision", raw=raw["na"]), code, f"{table}.na")
+            return None
+        if name not in COUNCIL:
+            c.error(msg("asm.explanation_na", code=code), code, f"{table}.na")
+            return None
+    if "value" not in raw and "points" not in raw and na is None:
+        c.error(msg("asm.appraisal_empty" if name == "round1" else "asm.round_empty",
+                    code=code), code, table)
         return None
-    reason = raw.get("reason")
-    reason = reason.strip() if isinstance(reason, str) and reason.strip() else None
+    reason = _text(raw.get("reason"))
+    who = _text(raw.get("who"))
+    date = _date(c, code, raw.get("date"), f"{table}.date")
+    evidence = _evidence(c, code, raw.get("evidence", []), f"{table}.evidence")
+    fields: dict[str, Any] = {"reason": reason, "who": who, "date": date, "na": na,
+                              "evidence": evidence, "round": name}
     if "value" in raw:
-        value = _value(c, node, raw["value"], "appraisal.value")
-        return None if value is None else Appraisal(node.code, value=value, reason=reason)
+        value = _value(c, node, raw["value"], f"{table}.value")
+        return None if value is None else Appraisal(code, value=value, **fields)
+    if "points" not in raw:
+        return Appraisal(code, **fields)
     try:
         points = parse_number(raw["points"])
         if points > node.max:
             raise InvalidValue(msg("val.points_range", max=node.max, raw=raw["points"]))
     except InvalidValue as e:
-        c.error(msg("asm.value", code=node.code, problem=e.message), node.code,
-                "appraisal.points")
+        c.error(msg("asm.value", code=code, problem=e.message), code, f"{table}.points")
         return None
-    return Appraisal(node.code, points=Decimal(points), reason=reason)
+    return Appraisal(code, points=Decimal(points), **fields)
+
+
+def _text(raw: Any) -> str | None:
+    return raw.strip() if isinstance(raw, str) and raw.strip() else None
+
+
+def _date(c: _Collector, code: str, raw: Any, key: str) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if raw is None or isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(raw.strip(), pattern).date()
+            except ValueError:
+                pass
+    c.error(msg("crit.bad_value", key="date", problem="YYYY-MM-DD"), code, key)
+    return None

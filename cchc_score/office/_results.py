@@ -186,7 +186,7 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
     ws.row_dimensions[2].height = 30
     header = 5
     st.header_row(ws, header, [msg(k).render(lang) for k in UNIT_COLUMNS])
-    appraised = result.stage == "appraised"
+    appraised = result.appraised
     own = {n.code: n for n in (result.self_result or result).walk()}
     row = header
     sums = {"self": ZERO, "appraised": ZERO, "final": ZERO}

@@ -42,8 +42,12 @@ from ..report._tables import (
     ranking_table,
     risk_head,
     risk_leaves,
+    shows_rounds,
     source_line,
+    stage_headers,
+    stage_rows,
     summary,
+    trail_rows,
 )
 from ._admin import BODY_PT, FONT, MARGINS_MM, AdminFrame, Issuer, column_widths
 from ._stable import stable_zip, stamp_time
@@ -217,7 +221,8 @@ class _Document:
     def unit(self, result: UnitResult) -> None:
         lang = self.lang
         self._new_page()
-        self.title(msg(f"word.title.{result.stage}", year=result.year).render(lang))
+        title = "word.title.appraised" if result.appraised else "word.title.self"
+        self.title(msg(title, year=result.year).render(lang))
         self.paragraph(f"{result.unit.name} ({result.unit.id})", bold=True)
         self.paragraph(msg("word.criteria", title=result.criteria.title).render(lang))
         self.paragraph(source_line(result, lang), italic=True)
@@ -226,8 +231,10 @@ class _Document:
         self._components(result)
         self._lost(result)
         self._risk(result)
-        if result.stage == "appraised":
+        if result.appraised:
             self._appraisal(result)
+        if shows_rounds(result):
+            self.rounds(result)
         if result.issues:
             self.heading(self.t("rep.issues"))
             for issue in result.issues:
@@ -283,6 +290,16 @@ class _Document:
         self.table([self.t("rep.code"), self.t("rep.title"), self.t("view.self"),
                     self.t("view.appraised"), self.t("view.diff"), self.t("view.reason_head")],
                    changed, {2, 3, 4})
+
+    def rounds(self, result: UnitResult) -> None:
+        """Every round side by side, then the trail of each changed leaf."""
+        headers = stage_headers(result, self.lang)
+        self.heading(self.t("view.stages_head"))
+        self.table(headers, stage_rows(result, self.lang), set(range(1, len(headers))))
+        if trail := trail_rows(result, self.lang):
+            self.heading(self.t("view.trail_head"))
+            self.table([self.t("rep.code"), self.t("rep.title"), "", "", "",
+                        self.t("view.reason_head")], trail, set())
 
 
 def _repeat_header(row: Any) -> None:

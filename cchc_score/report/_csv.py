@@ -49,7 +49,7 @@ class CsvReport(Report):
                 msg("rep.unit").render(lang), _number(r.points, r), _number(r.max, r),
                 _number(r.lost, r), "", "", "",
                 r.rank_of or "", 0, _number(total(r.nodes, "at_risk"), r),
-                _number(totals.self_points, r) if r.stage == "appraised" else "", "",
+                _number(totals.self_points, r) if r.appraised else "", "",
                 _number(before.index if before else None, r),
                 _number(index_change(r, before) if before else None, r),
                 _number(total(gains.values(), "recoverable")

@@ -104,7 +104,7 @@ def breakdown(result: UnitResult, options: Options, *, level: int = 2,
                              [[num(n.at_risk, result, lang), n.code, n.title] for n in risky],
                              {0}, class_="risk"))
 
-    if result.stage == "appraised":
+    if result.appraised:
         changed = appraisal_rows(result, lang)
         parts.append(tag(sub, esc(t("view.appraisal_head")))
                      + tag("p", esc(appraisal_totals(result, lang)))

@@ -55,6 +55,14 @@ def node_doc(node: NodeResult, lang: str) -> dict[str, Any]:
     if node.self_points is not None:
         doc["self_points"] = node.self_points
         doc["appraisal_reason"] = node.appraisal_reason
+    if node.trail:
+        doc["trail"] = [
+            {"round": c.round, "before": c.before, "after": c.after, "who": c.who,
+             "date": c.date.isoformat() if c.date else None, "reason": c.reason,
+             "na": c.na, "explanation": c.explanation.render(lang) if c.explanation else None,
+             "evidence": [{"number": e.number, "date": e.date.isoformat() if e.date else None,
+                           "title": e.title} for e in c.evidence]}
+            for c in node.trail]
     return doc
 
 
@@ -70,6 +78,8 @@ def unit_doc(result: UnitResult, lang: str) -> dict[str, Any]:
         "criteria": result.criteria.id, "year": result.year, "stage": result.stage,
         "rank_of": result.rank_of, "source": result.source,
         **_self_total(result),
+        "stages": [{"stage": s.stage, "points": s.points, "max": s.max, "index": s.index}
+                   for s in result.stages],
     }
 
 

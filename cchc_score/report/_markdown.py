@@ -30,8 +30,12 @@ from ._tables import (
     ranking_table,
     risk_head,
     risk_leaves,
+    shows_rounds,
     source_line,
+    stage_headers,
+    stage_rows,
     summary,
+    trail_rows,
     whatif_changes,
     whatif_line,
     whatif_rows,
@@ -150,7 +154,7 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
         lines += table([t("rep.points"), t("rep.code"), t("rep.title")],
                        [[num(n.at_risk, result, lang), n.code, n.title] for n in risky], {0})
 
-    if result.stage == "appraised":
+    if result.appraised:
         lines += [f"### {t('view.appraisal_head')}", "", appraisal_totals(result, lang), ""]
         changed = appraisal_rows(result, lang)
         if changed:
@@ -158,6 +162,15 @@ def breakdown(result: UnitResult, options: Options) -> list[str]:
                             t("view.diff"), t("view.reason_head")], changed, {2, 3, 4})
         else:
             lines += [t("view.appraisal_none"), ""]
+
+    if shows_rounds(result):
+        lines += [f"### {t('view.stages_head')}", ""]
+        lines += table(stage_headers(result, lang), stage_rows(result, lang),
+                       set(range(1, len(stage_headers(result, lang)))))
+        if trail := trail_rows(result, lang):
+            lines += [f"### {t('view.trail_head')}", ""]
+            lines += table([t("rep.code"), t("rep.title"), "", "", "", t("view.reason_head")],
+                           trail, set())
 
     if options.gains is not None:
         found = list(options.gains.get(result.unit.id, ()))

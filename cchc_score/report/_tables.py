@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._i18n import msg
-from .._model import NodeResult, UnitResult
+from .._model import Evidence, NodeResult, RoundChange, UnitResult
 from .._numbers import fmt, quantize
 from ._previous import Previous
 
@@ -538,3 +538,79 @@ def heat_cell(matrix: Matrix, result: UnitResult, code: str, lang: str) -> str:
     if node.max == 0:
         return "…"
     return f"{num(node.lost, result, lang)}{shade(share(node.lost, node.max))}"
+
+
+# -- rounds of the yearly cycle -----------------------------------------------------
+
+
+def trail_nodes(result: UnitResult) -> list[NodeResult]:
+    """Nodes a round changed (or whose not-applicable claim was ruled on)."""
+    return [n for n in result.walk() if n.trail]
+
+
+def shows_rounds(result: UnitResult) -> bool:
+    """Whether the rounds deserve their own view: more than one round, or a
+    change that names who made it, when, or rules on a claim (a single
+    anonymous appraisal is the self-vs-appraised table already)."""
+    return result.appraised and (len(result.stages) > 2 or any(
+        c.who or c.date or c.na for n in trail_nodes(result) for c in n.trail))
+
+
+def stage_headers(result: UnitResult, lang: str) -> list[str]:
+    """"", then one column per stage present, then "Final"."""
+    names = [s.stage for s in result.stages]
+    if result.stage in ("final", "appraised"):
+        names.append("final")
+    return ["", *(msg(f"cyc.col.{n}").render(lang) for n in names)]
+
+
+def stage_rows(result: UnitResult, lang: str) -> list[list[str]]:
+    """Points, maximum and index at each stage, side by side (the final
+    column repeats the latest stage)."""
+    stages = list(result.stages)
+    if result.stage in ("final", "appraised") and stages:
+        stages.append(stages[-1])
+    return [[msg(label).render(lang), *(num(getattr(s, field), result, lang) for s in stages)]
+            for label, field in (("view.stage_total", "points"), ("view.stage_max", "max"),
+                                 ("view.stage_index", "index"))]
+
+
+def trail_rows(result: UnitResult, lang: str) -> list[list[str]]:
+    """Code, title, round, points before → after, who and when, why: one row
+    per change of every node a round changed."""
+    rows = []
+    for node in trail_nodes(result):
+        for change in node.trail:
+            before = (num(change.before, result, lang) if change.before is not None
+                      else msg("view.trail_na").render(lang))
+            after = num(change.after, result, lang) if change.after is not None else "—"
+            rows.append([node.code, node.title, msg(f"cyc.col.{change.round}").render(lang),
+                         f"{before} → {after}", who_when(change, lang), why(change, lang)])
+    return rows
+
+
+def who_when(change: RoundChange, lang: str) -> str:
+    unknown = msg("view.trail_unknown").render(lang)
+    return msg("view.trail_by", who=change.who or unknown,
+               date=change.date if change.date else unknown).render(lang)
+
+
+def why(change: RoundChange, lang: str) -> str:
+    """The reason, prefixed by the ruling on a rejected not-applicable claim
+    and followed by the documents the entry cites."""
+    parts = []
+    if change.na == "reject":
+        parts.append(msg("view.trail_rejected").render(lang))
+    parts.append(change.reason or msg("view.no_reason").render(lang))
+    parts.extend(cite(e, lang) for e in change.evidence)
+    return "; ".join(parts)
+
+
+def cite(evidence: Evidence, lang: str) -> str:
+    """"Kế hoạch số 41/KH-SNgV ngày 28/12/2021" as a unit cites a document."""
+    parts = [evidence.title] if evidence.title else []
+    if evidence.number:
+        parts.append(msg("cyc.number", number=evidence.number).render(lang))
+    if evidence.date:
+        parts.append(msg("cyc.date", date=evidence.date).render(lang))
+    return " ".join(parts)

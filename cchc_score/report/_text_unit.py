@@ -32,9 +32,13 @@ from ._tables import (
     risk_head,
     risk_leaves,
     share,
+    shows_rounds,
     signed,
     source_line,
+    stage_headers,
+    stage_rows,
     summary,
+    trail_rows,
     whatif_changes,
     whatif_line,
     whatif_rows,
@@ -67,8 +71,10 @@ def breakdown(console: Console, result: UnitResult, options: Options) -> None:
     _components(console, result, lang)
     _lost(console, result, options)
     _risk(console, result, lang)
-    if result.stage == "appraised":
+    if result.appraised:
         _appraisal(console, result, lang)
+    if shows_rounds(result):
+        _rounds(console, result, lang)
     if options.gains is not None:
         _gains(console, result, options)
     if result.issues:
@@ -162,6 +168,26 @@ def _appraisal(console: Console, result: UnitResult, lang: str) -> None:
         t.add_row(node.code, change_points(change.own, node, result, lang),
                   change_points(change.appraised, node, result, lang),
                   signed(change.effect, result, lang), f"{node.title}\n{reason}")
+    console.print(t)
+
+
+def _rounds(console: Console, result: UnitResult, lang: str) -> None:
+    console.print()
+    headers = stage_headers(result, lang)
+    t = table(*((h, "left" if i == 0 else "right") for i, h in enumerate(headers)),
+              title=msg("view.stages_head").render(lang))
+    for row in stage_rows(result, lang):
+        t.add_row(*row)
+    console.print(t)
+    rows = trail_rows(result, lang)
+    if not rows:
+        return
+    console.print()
+    console.print(msg("view.trail_head").render(lang), style="bold")
+    t = table((msg("rep.code").render(lang), "left"), ("", "left"), ("", "right"),
+              (msg("rep.title").render(lang), "left"))
+    for code, title, stage, change, who, reason in rows:
+        t.add_row(code, stage, change, f"{title}\n{who}: {reason}")
     console.print(t)
 
 

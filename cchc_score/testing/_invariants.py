@@ -108,7 +108,7 @@ def _totals(result: UnitResult, *, classified: bool) -> list[str]:
     if result.lost != result.max - sum((n.points for n in scored), ZERO):
         out.append(f"{unit}: lost {result.lost} ≠ max − the components' points")
     leaves = [x for n in scored for x in n.walk() if x.is_leaf and not x.na]
-    own = "appraised" if result.stage == "appraised" else "self"
+    own = "appraised" if result.appraised else "self"
     pooled = result.pools.get(own, ZERO) + result.pools.get("survey", ZERO)
     if pooled != sum((x.points for x in leaves), ZERO):
         out.append(f"{unit}: pools {own} + survey = {pooled} ≠ the leaves' points")
