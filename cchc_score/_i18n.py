@@ -1242,8 +1242,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "has the same name as a plugin already loaded ({origin})",
     ),
     "plg.dup_kind": (
-        "loại quy tắc “{kind}” được đăng ký bởi cả “{a}” và “{b}”",
-        "rule kind “{kind}” is registered by both “{a}” and “{b}”",
+        "loại quy tắc “{kind}” được đăng ký bởi cả “{a}” và “{b}”; loại của plugin đặt tên "
+        "theo mẫu “tỉnh:loại” (ví dụ “hanam:bang_kiem”) để không trùng với tỉnh khác",
+        "rule kind “{kind}” is registered by both “{a}” and “{b}”; name a plugin's kinds "
+        "“province:kind” (e.g. “hanam:checklist”) so that two provinces' kinds never collide",
     ),
     "plg.dup_policy": (
         "cách xếp hạng “{name}” được đăng ký bởi cả “{a}” và “{b}”",

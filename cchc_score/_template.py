@@ -14,9 +14,21 @@ import datetime as dt
 from typing import Any
 
 from . import _toml_write as tw
-from ._i18n import msg
+from ._i18n import Msg, msg
 from ._model import CriteriaSet
-from .rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
+from .exceptions import RuleFailed
+from .rules import (
+    Bonus,
+    Choice,
+    Deadline,
+    Deduction,
+    Manual,
+    Proportional,
+    Rule,
+    Tiers,
+    YesNo,
+    guarded,
+)
 
 
 def value_hint(rule: Rule, year: int, lang: str = "vi", *, form: bool = False) -> list[str]:
@@ -64,7 +76,23 @@ def value_hint(rule: Rule, year: int, lang: str = "vi", *, form: bool = False) -
     if isinstance(rule, Manual):
         step = t("office.tpl_step", step=rule.step) if rule.step else ""
         return [t("office.tpl_what", what=t("office.tpl_points", max=rule.max, step=step))]
-    return [t("office.tpl_what", what=rule.describe_value())]
+    return _plugin_hint(rule, lang)
+
+
+def _plugin_hint(rule: Rule, lang: str) -> list[str]:
+    """Another kind (a plugin's): its own description and levels; a kind
+    whose code fails here is described by its value type."""
+    def text(value: str | Msg) -> str:
+        return value.render(lang) if isinstance(value, Msg) else str(value)
+
+    try:
+        what = guarded(rule.kind, "", "describe_value", rule.describe_value)
+        levels = guarded(rule.kind, "", "levels", lambda: list(rule.levels()))
+    except RuleFailed:
+        return [msg("office.tpl_what", what=rule.value_type).render(lang)]
+    return [msg("office.tpl_what", what=text(what)).render(lang),
+            *(msg("office.tpl_band", band=text(label), points=points).render(lang)
+              for label, points in levels)]
 
 
 def _form_hint(rule: Rule, year: int, lang: str) -> list[str] | None:

@@ -253,3 +253,73 @@ def test_strict_mode_makes_a_rule_failure_fatal_in_python_too(tmp_path: Path) ->
     folder = fragile_province(tmp_path, {"u1": 13})
     with pytest.raises(PluginFailed, match="unlucky thirteen"):
         score_files([folder], registry=isolated(plugin, strict=True))
+
+
+# -- mistakes at registration, said in the user's language ------------------------------------
+
+
+def test_pluggy_refusals_are_translated(tmp_path: Path) -> None:
+    """A hook implementation with an argument the hook does not have: the
+    message names the hook, the argument and the hook's real arguments, in
+    Vietnamese by default, instead of pluggy's raw English text."""
+    odd = write_plugin(tmp_path, "odd", """
+        from cchc_score import hookimpl
+
+        @hookimpl
+        def classify(result, province):
+            return None
+    """)
+    registry = isolated(odd)
+    (problem,) = registry.problems
+    assert problem.render("vi") == (
+        "plugin “odd”: hook classify khai báo tham số province không có trong đặc tả "
+        "(các tham số: criteria, result); đã bỏ qua plugin này")
+    assert "hookimpl definition" not in problem.render("en")
+
+
+def test_a_rule_class_without_kind_is_named_as_written(tmp_path: Path) -> None:
+    """Registering a Rule subclass that forgot `kind`: the class name and its
+    file and line, not a generated module name."""
+    odd = write_plugin(tmp_path, "odd", """
+        from cchc_score import Rule, hookimpl
+
+        class Forgetful(Rule):
+            pass
+
+        @hookimpl
+        def register_rule_kinds(register):
+            register(Forgetful)
+    """)
+    text = isolated(odd).problems[0].render("en")
+    assert "registered Forgetful (odd.py, line 4), which is not a rule kind" in text
+    assert "cchc_score_local" not in text
+
+
+def test_a_kind_collision_suggests_the_naming_convention(tmp_path: Path) -> None:
+    """Two provinces' `weighted` kinds collide: the error names both plugins
+    and says to name kinds `province:kind`."""
+    first = write_plugin(tmp_path, "first", FRAGILE.replace("test:fragile", "weighted"))
+    second = write_plugin(tmp_path, "second", FRAGILE.replace("test:fragile", "weighted")
+                          .replace("class Fragile", "class Other").replace("(Fragile)",
+                                                                           "(Other)"))
+    text = isolated(first, second).problems[0].render("en")
+    assert "“weighted” is registered by both “first” and “second”" in text
+    assert "name a plugin's kinds “province:kind”" in text
+
+
+def test_one_class_registered_by_two_plugins_is_listed_once(tmp_path: Path) -> None:
+    """The same Rule class registered by a plugin and again by another that
+    imports it: no error, and the kind is listed once, under the first."""
+    first = write_plugin(tmp_path, "first", FRAGILE)
+    registry = isolated(first)
+    fragile = registry.kinds["test:fragile"]
+
+    class Again:
+        @hookimpl
+        def register_rule_kinds(self, register: Any) -> None:
+            register(fragile)
+
+    registry.add(Again(), "again")
+    assert registry.problems == []
+    listed = {p["name"]: p["rule_kinds"] for p in registry.describe()}
+    assert listed["first"] == ["test:fragile"] and listed["again"] == []

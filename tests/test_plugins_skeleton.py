@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_the_skeletons_own_tests_pass_in_a_copy(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
                           cwd=copy, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "5 passed" in done.stdout
+    assert "6 passed" in done.stdout
 
 
 def test_the_skeleton_loads_as_a_local_plugin(capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,7 +54,7 @@ def test_the_skeleton_loads_as_a_local_plugin(capsys: pytest.CaptureFixture[str]
     assert main(["--no-plugins", "--plugin", str(init), "check", str(example)]) == 0
     assert main(["--no-plugins", "--plugin", str(init), "--lang", "en", "plugins"]) == 0
     out = capsys.readouterr().out
-    assert "cchc_myprovince — file" in out and "rule kinds: quarterly" in out
+    assert "cchc_myprovince — file" in out and "rule kinds: myprovince:quarterly" in out
 
 
 def blocks(language: str) -> list[str]:
@@ -94,3 +95,26 @@ def test_the_documented_config_file_loads_the_plugin(tmp_path: Path,
 def test_every_python_example_in_the_guide_compiles() -> None:
     for i, block in enumerate(blocks("python")):
         compile(block, f"docs/plugins.md python block {i + 1}", "exec")
+
+
+def test_the_rule_interface_example_keeps_every_contract() -> None:
+    """The worked example of "The Rule interface" builds, scores 3 reports
+    at three quarters, lists its levels, suggests the next report and
+    refuses a fifth report cleanly."""
+    from decimal import Decimal
+
+    from cchc_score import Context, InvalidValue, Params
+
+    block = next(b for b in blocks("python") if "class Quarterly(Rule)" in b
+                 and "hue:quarterly" in b)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "plugins.md: the Rule interface", "exec"), namespace)
+    kind: Any = namespace["Quarterly"]
+    rule = kind.build(Params(kind.kind, {"kind": kind.kind}), Decimal(2))
+    ctx = Context(2024)
+    assert rule.score(rule.parse_value("3"), ctx).points == Decimal("1.5")
+    assert [p for _, p in rule.levels()] == [2, Decimal("1.5"), 1, Decimal("0.5"), 0]
+    step = rule.next_step(Decimal(1), Decimal("0.5"), ctx)
+    assert step is not None and (step.points, step.example) == (1, "2")
+    with pytest.raises(InvalidValue):
+        rule.parse_value(5)

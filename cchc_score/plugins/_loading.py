@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import inspect
 import os
 import re
 import sys
@@ -156,7 +157,7 @@ class Loader(Containment):
         try:
             self.pm.register(plugin, name=name)
         except (pluggy.PluginValidationError, ValueError) as e:
-            self._problem(name, msg("plg.invalid", error=str(e)))
+            self._problem(name, _pluggy_message(str(e)))
             return
         unknown = self._unknown_hooks(plugin)
         wrappers = sorted(c.name for c in self.pm.get_hookcallers(plugin) or ()
@@ -192,6 +193,34 @@ class Loader(Containment):
             self.pm.unregister(name=name)
         self._info.pop(name, None)
         self._problem(name, message)
+
+
+#: pluggy's own (English) refusals, read back to be said in the user's language
+_PLUGGY = (
+    (re.compile(r"for hook '(?P<hook>\w+)'\nhookimpl definition: .*\nArgument\(s\) "
+                r"(?P<args>\{.*\}) are declared", re.S), "plg.bad_args"),
+    (re.compile(r"for hook '(?P<hook>\w+)'\n.*not a generator function", re.S),
+     "plg.not_generator"),
+    (re.compile(r"^Plugin already registered under a different name"), "plg.already"),
+)
+
+
+def _pluggy_message(text: str) -> Msg:
+    for pattern, key in _PLUGGY:
+        found = pattern.search(text)
+        if found is not None:
+            args = found.groupdict()
+            if key == "plg.bad_args":
+                args["args"] = ", ".join(sorted(re.findall(r"'(\w+)'", args["args"])))
+                args["allowed"] = ", ".join(hook_arguments(args["hook"]))
+            return msg(key, **args)
+    return msg("plg.invalid", error=text.splitlines()[0] if text else text)
+
+
+def hook_arguments(hook: str) -> list[str]:
+    """The arguments a hook passes (those an implementation may take)."""
+    spec = getattr(hookspecs, hook, None)
+    return list(inspect.signature(spec).parameters) if spec is not None else []
 
 
 def hook_names() -> list[str]:

@@ -4,6 +4,7 @@ plugins register, collected plugin by plugin and checked before use.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,8 @@ class Registrations(Loader):
             self._reject(name, problem)
             return
         for kind in kinds:
-            self.kinds.register(kind, name)
+            if self.kinds.get(kind.kind) is not kind:  # a class two plugins share: listed once
+                self.kinds.register(kind, name)
         self.criteria_files.extend((Path(f), name) for f in files)
         for policy_name, policy in policies:
             self.tie_policies[policy_name] = policy
@@ -72,7 +74,7 @@ class Registrations(Loader):
         for kind in kinds:
             if not (isinstance(kind, type) and issubclass(kind, Rule)
                     and isinstance(getattr(kind, "kind", None), str) and kind.kind):
-                return msg("plg.bad_kind", what=repr(kind))
+                return _bad_kind(kind)
             if kind.kind in self.kinds and self.kinds[kind.kind] is not kind:
                 return msg("plg.dup_kind", kind=kind.kind, a=self.kinds.owners[kind.kind],
                            b=name)
@@ -89,3 +91,17 @@ class Registrations(Loader):
                 return msg("plg.dup_policy", name=policy_name,
                            a=self.policy_owners[policy_name], b=name)
         return None
+
+
+def _bad_kind(kind: Any) -> Msg:
+    """Name what was registered as its author wrote it (class name, file and
+    line), not as a generated module name (`cchc_score_local_x_1a2b.Rule`)."""
+    if not isinstance(kind, type):
+        return msg("plg.bad_kind", what=repr(kind))
+    try:
+        file = inspect.getsourcefile(kind)
+        line = inspect.getsourcelines(kind)[1]
+    except (OSError, TypeError):
+        return msg("plg.bad_kind", what=kind.__qualname__)
+    return msg("plg.bad_kind_at", what=kind.__qualname__,
+               where=f"{Path(file).name if file else '?'}, line {line}")

@@ -6,7 +6,7 @@ import abc
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
@@ -233,9 +233,17 @@ class Rule(abc.ABC):
         unit id of `values`; units that declared nothing score 0."""
         raise NotImplementedError(f"{self.kind} is not group-relative")
 
-    def describe_value(self) -> str:
-        """A short hint of the value to declare, for templates."""
+    def describe_value(self) -> str | Msg:
+        """A short hint of the value to declare, for templates ("0–4", "số
+        văn bản"); a `Msg` is rendered in the user's language."""
         return self.value_type
+
+    def levels(self) -> Sequence[tuple[str | Msg, Decimal]]:
+        """The outcomes a unit can aim at, best first, as (what to declare,
+        points) pairs: the template and the Excel form list them under the
+        leaf ("4 báo cáo → 2 điểm"). () when the kind cannot list them (a
+        proportional share): then only `describe_value` is shown."""
+        return ()
 
     def example(self) -> Any:
         """A raw value that scores the best outcome (for templates and tests)."""

@@ -2,8 +2,10 @@
 
 What it registers (see docs/plugins.md in cchc-score for every hook):
 
-- the rule kind ``quarterly`` (an example: replace it with the kinds your
-  province's scoring texts need, or delete it if the core's kinds suffice);
+- the rule kind ``myprovince:quarterly`` (an example: replace it with the
+  kinds your province's scoring texts need, or delete it if the core's kinds
+  suffice). Name your kinds ``<province>:<kind>`` so that they never collide
+  with another province's plugin;
 - the criteria files in ``criteria/`` (an example set: replace it with your
   province's, and say in its ``[source]`` table where it comes from).
 """
@@ -20,6 +22,7 @@ import attrs
 from cchc_score import (
     Context,
     InvalidValue,
+    Msg,
     Outcome,
     Params,
     Rule,
@@ -27,7 +30,7 @@ from cchc_score import (
     msg,
     register_messages,
 )
-from cchc_score.rules import parse_number
+from cchc_score.rules import Step, parse_number
 
 __version__ = "0.1.0"
 
@@ -40,6 +43,13 @@ register_messages({
         "{count}/4 báo cáo quý gửi đúng hạn → {points}/{max} điểm",
         "{count}/4 quarterly reports sent on time → {points}/{max} points",
     ),
+    "myprovince.quarterly_level": (
+        "{count} báo cáo quý đúng hạn", "{count} quarterly reports on time",
+    ),
+    "myprovince.quarterly_next": (
+        "gửi đúng hạn {count}/4 báo cáo quý",
+        "send {count}/4 quarterly reports on time",
+    ),
     "myprovince.quarterly_range": (
         "cần số báo cáo quý từ 0 đến 4, nhận được {raw}",
         "expected 0 to 4 quarterly reports, got {raw}",
@@ -50,9 +60,9 @@ register_messages({
 @attrs.frozen
 class Quarterly(Rule):
     """Example: a quarter of the maximum for each quarterly report sent on
-    time. Criteria file: ``rule = { kind = "quarterly" }``; value: 0–4."""
+    time. Criteria file: ``rule = { kind = "myprovince:quarterly" }``; value: 0–4."""
 
-    kind: ClassVar[str] = "quarterly"
+    kind: ClassVar[str] = "myprovince:quarterly"
     value_type: ClassVar[str] = "number"
     monotone: ClassVar[bool] = True
     max: Decimal
@@ -80,6 +90,20 @@ class Quarterly(Rule):
 
     def example(self) -> Any:
         return 4
+
+    def levels(self) -> list[tuple[str | Msg, Decimal]]:
+        # what the template and the Excel form list under the leaf
+        return [(msg("myprovince.quarterly_level", count=n), self.max * n / 4)
+                for n in (4, 3, 2, 1, 0)]
+
+    def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
+        # what `--gains` suggests: one more report than now (None at the top)
+        now = value if isinstance(value, Decimal) else points * 4 / self.max
+        if now >= 4:
+            return None
+        more = int(now) + 1
+        return Step(self.max * more / 4, msg("myprovince.quarterly_next", count=more),
+                    str(more))
 
 
 @hookimpl

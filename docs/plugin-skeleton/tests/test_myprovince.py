@@ -8,7 +8,7 @@ from pathlib import Path
 
 import cchc_myprovince
 
-from cchc_score import catalog, check_files, score_files
+from cchc_score import Context, Rule, catalog, check_files, score_files
 from cchc_score.plugins import Registry, plugin_registered
 
 SET = cchc_myprovince.CRITERIA_DIR / "myprovince-2025-vi-du.toml"
@@ -59,3 +59,20 @@ def test_the_set_is_listed_under_the_plugin() -> None:
         entries, _ = catalog(reg).entries()
         assert ("myprovince-2025-vi-du", "cchc_myprovince") in {(e.id, e.owner)
                                                                 for e in entries}
+
+
+def test_gains_suggest_one_more_report() -> None:
+    """With 2 reports on time the next step is the third (45 of 60 points);
+    the template lists every level."""
+    rule = set_rule()
+    step = rule.next_step(Decimal(2), Decimal(30), Context(2025))
+    assert step is not None and (step.points, step.example) == (Decimal(45), "3")
+    assert [points for _, points in rule.levels()] == [60, 45, 30, 15, 0]
+
+
+def set_rule() -> Rule:
+    ((_, criteria, _),) = check_files([SET], registry())
+    assert criteria is not None
+    rule = criteria.node("1.1").rule
+    assert rule is not None
+    return rule
