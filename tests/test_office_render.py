@@ -162,3 +162,39 @@ def test_the_results_workbook_prints_every_unit_name_whole(tmp_path: Path) -> No
         assert f"Xếp hạng nhóm “{group}”" in text
         assert not any(f"“{other}”" in text for other in groups if other != group)
     assert statistics.median(text_sizes(pdf, 1)) >= 9
+
+
+def test_a_long_province_with_long_names_prints_every_name_whole(tmp_path: Path) -> None:
+    """Thirty units in two groups, names of two or three lines: the ranking
+    runs over several pages, the header row repeats on each, and every name
+    prints whole."""
+    folder = tmp_path / "tinh"
+    folder.mkdir()
+    source = (demo_dir() / "pc06.toml").read_text(encoding="utf-8")
+    names = {}
+    for i in range(30):
+        uid = f"xa-{i:02d}"
+        names[uid] = (f"Ủy ban nhân dân xã Thanh Bình Hạ số {i} thuộc khu vực biên giới phía "
+                      f"Tây Bắc của tỉnh Ví Dụ (đơn vị thử nghiệm in ấn)")
+        text = source.replace('id = "vd-pc06"', f'id = "{uid}"').replace(
+            source.split("\nname = ")[1].split("\n")[0], f'"{names[uid]}"')
+        if i % 2:
+            text = text.replace('group = "co-tthc"', 'group = "nhom-b"')
+        (folder / f"{uid}.toml").write_text(text, encoding="utf-8")
+    path = tmp_path / "ket-qua.xlsx"
+    assert main(["score", str(folder), "--criteria", "ca-tinh-2024-bang2", "-o", str(path)]) == 0
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for sheet in book.sheetnames[1:-1]:  # the ranking alone is what this test prints
+        del book[sheet]
+    book.save(path)
+    pdf = render(path)
+    pages, size = info(pdf)
+    assert size == (842, 595)
+    texts = pages_text(pdf, pages)
+    ranking = [i for i, t in enumerate(texts, start=1) if "Hạng" in t and "Đơn vị" in t]
+    assert 2 <= len(ranking) <= 8
+    every = [w for i in ranking for w in column_words(pdf, i, {"Ủy"}, {"co-tthc", "nhom-b"})]
+    for uid, name in names.items():
+        assert whole(name, every), uid
