@@ -115,9 +115,14 @@ class _Scorer:
         set's precision, then bounded by the leaf's maximum (for bonus and
         penalty it is the cap). Self and appraised points both pass here, so
         a leaf's self points are the same figure in every stage."""
-        if out.na:
+        if out.na or out.pending:
             return out
         points = min(max(carry(out.points, self.criteria.precision), ZERO), node.max)
+        if node.role == "penalty":
+            # the rule counts violations up; say that its points come off
+            out = attrs.evolve(out, explanation=msg(
+                "num.penalty_out" if points else "num.penalty_none",
+                inner=out.explanation, points=points))
         return out if points == out.points else attrs.evolve(out, points=points)
 
     def latest_entry(self, code: str) -> Appraisal | None:
@@ -161,8 +166,10 @@ class _Scorer:
                     "asm.claimed_differs", code=node.code, claimed=answer.claimed,
                     points=own.points), self.where(node.code)))
         at_risk = ZERO
+        # a penalty claimed without evidence puts nothing at risk: the
+        # council can only find more violations, never fewer
         if (node.evidence == "required" and answer is not None and not answer.evidence
-                and not own.na):
+                and not own.na and node.role != "penalty"):
             at_risk = own.points
         result = _scored(node, own, at_risk=at_risk)
         if self.stage == "self":

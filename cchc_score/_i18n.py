@@ -1512,6 +1512,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Made up of: self-assessed part {own} (self) → {appraised} (appraised); survey "
         "{survey}; bonus {bonus}; penalty {penalty} → achieved {points}",
     ),
+    "num.penalty_clean": (
+        "điểm trừ: quy tắc “{kind}” cho {points} điểm khi không có vi phạm nào, nên đơn "
+        "vị không vi phạm vẫn bị trừ; điểm trừ cần quy tắc tăng theo số vi phạm (ví dụ "
+        "kind = \"bonus\" với per_item)",
+        "penalty: rule “{kind}” gives {points} points when there is no violation, so a "
+        "unit with a clean record loses them; a penalty needs a rule that grows with the "
+        "violations (e.g. kind = \"bonus\" with per_item)",
+    ),
+    "num.penalty_falls": (
+        "điểm trừ: quy tắc “{kind}” cho ít điểm hơn khi có thêm vi phạm, nên vi phạm "
+        "nhiều hơn lại bị trừ ít hơn",
+        "penalty: rule “{kind}” gives fewer points for more violations, so more "
+        "violations would cost less",
+    ),
+    "num.tpl_penalty_items": (
+        "mỗi vi phạm trừ {per_item} điểm khỏi tổng điểm, trừ tối đa {cap}",
+        "each violation subtracts {per_item} points from the total, at most {cap}",
+    ),
+    "num.tpl_penalty": (
+        "Điểm trừ: số điểm này bị trừ khỏi tổng điểm; không có vi phạm thì khai 0",
+        "Penalty: these points are subtracted from the total; with no violation declare 0",
+    ),
+    "num.penalty_out": ("{inner}; trừ {points} điểm", "{inner}; {points} points subtracted"),
+    "num.penalty_none": ("{inner}; không bị trừ điểm", "{inner}; nothing subtracted"),
     "num.clamped": (
         "cộng các dòng được {raw}, giới hạn trong 0–{max}",
         "the rows add up to {raw}, kept within 0–{max}",

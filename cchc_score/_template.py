@@ -31,12 +31,38 @@ from .rules import (
 )
 
 
-def value_hint(rule: Rule, year: int, lang: str = "vi", *, form: bool = False) -> list[str]:
+def value_hint(rule: Rule, year: int, lang: str = "vi", *, form: bool = False,
+               role: str = "score") -> list[str]:
     """Lines saying what to declare for a leaf and what each outcome scores.
 
     `form`: the words of the Excel form, read by people rather than typed
     into a file: option labels as the drop-down lists show them, dates as
-    Excel takes them, never program values (true/false, option keys)."""
+    Excel takes them, never program values (true/false, option keys).
+    `role`: the leaf's component's role; a penalty's points are subtracted
+    from the total, and the hint says so."""
+    lines = _value_hint(rule, year, lang, form=form)
+    if role == "penalty":
+        if isinstance(rule, Bonus):
+            lines = [lines[0], msg("num.tpl_penalty_items", per_item=rule.per_item,
+                                   cap=rule.cap).render(lang)]
+        lines.append(msg("num.tpl_penalty").render(lang))
+    return lines
+
+
+def example_for(rule: Rule, role: str) -> Any:
+    """The value a template suggests: the best outcome's fact, and for a
+    penalty the clean record (no violation), never the worst."""
+    if role == "penalty":
+        return False if rule.value_type == "bool" else 0
+    return example_value(rule)
+
+
+def roles(criteria: CriteriaSet) -> dict[str, str]:
+    """Node code → the role of its component (written on the component only)."""
+    return {n.code: root.role for root in criteria.roots for n in root.walk()}
+
+
+def _value_hint(rule: Rule, year: int, lang: str, *, form: bool) -> list[str]:
     def t(name: str, /, **kw: Any) -> str:
         return msg(name, **kw).render(lang)
 
@@ -113,7 +139,7 @@ def _form_hint(rule: Rule, year: int, lang: str) -> list[str] | None:
         return [t("form.deadline", due=rule.due_date(year)),
                 *_deadline_outcomes(rule, year, lang)]
     if isinstance(rule, Tiers | Proportional) and rule.over == "ratio":
-        rest = value_hint(rule, year, lang)[1:]
+        rest = _value_hint(rule, year, lang, form=False)[1:]
         return [t("form.ratio"), *rest]
     return None
 
@@ -167,6 +193,7 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
     lines += tw.assignments({"id": unit_id, "name": unit_name or unit_id,
                              "group": criteria.group, "tags": []})
     lines += tw.comment(t("office.tpl_tags"))
+    role_of = roles(criteria)
     for node in criteria.walk():
         lines.append("")
         heading = t("office.tpl_node", code=node.code, title=node.title, max=node.max)
@@ -182,8 +209,9 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
         lines += tw.comment(heading)
         if node.hint:
             lines += tw.comment(node.hint)
-        lines += tw.comment("\n".join(value_hint(node.rule, year, lang)))
-        example = example_value(node.rule)
+        lines += tw.comment("\n".join(value_hint(node.rule, year, lang,
+                                                 role=role_of[node.code])))
+        example = example_for(node.rule, role_of[node.code])
         if example is not None:
             with contextlib.suppress(TypeError):
                 lines.append(f"# value = {tw.value(example)}")

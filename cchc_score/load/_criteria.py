@@ -17,6 +17,7 @@ from .._toml import load_toml
 from ..exceptions import RuleFailed
 from ..rules import InvalidParams, Rule, RuleKinds, guarded
 from ._requires import Available, check_requires, plugin_tables
+from ._semantics import penalty_problems
 
 CODE = re.compile(r"^\d+(\.\d+)*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -114,6 +115,9 @@ def parse_criteria(
             c.error(msg("crit.total_zero"), key="nodes")
         elif total != scale:
             c.warn(msg("crit.total", total=total, scale=scale), key="nodes")
+    if years is not None:
+        for problem, code, key in penalty_problems(roots, years[0]):
+            c.warn(problem, code, key)
     if c.failed or source is None or years is None:
         return None, c.issues
     return CriteriaSet(

@@ -20,7 +20,7 @@ from typing import Any
 from .._i18n import msg
 from .._model import CriteriaSet, Node
 from .._numbers import plain
-from .._template import value_hint
+from .._template import roles, value_hint
 from ..rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
 from . import _style as st
 from ._admin import Issuer
@@ -70,6 +70,7 @@ def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
     ws.row_dimensions[5].height = 30
     st.header_row(ws, HEADER_ROW, [c.header for c in FORM_COLUMNS])
     ws.row_dimensions[HEADER_ROW].height = 45
+    writer.role_of = roles(criteria)
     roots = [writer.node(n) for n in criteria.roots]
     writer.total(criteria, roots)
     table_end = ws.max_row
@@ -100,6 +101,8 @@ class _FormWriter:
         self.row = HEADER_ROW
         self.list_row = 1
         self.validations: dict[tuple[Any, ...], Any] = {}
+        #: node code → its component's role (a penalty's hint says it is subtracted)
+        self.role_of: dict[str, str] = {}
 
     def node(self, node: Node) -> int:
         """Write a node and its children; return the node's row."""
@@ -142,8 +145,9 @@ class _FormWriter:
                 st.body_cell(ws.cell(r, _col(field)), italic=True, color=st.SURVEY_FILL,
                              wrap=field == "hint")
             return
-        lines = ([node.hint] if node.hint else []) + value_hint(node.rule, self.year, self.lang,
-                                                                form=True)
+        lines = ([node.hint] if node.hint else []) + value_hint(
+            node.rule, self.year, self.lang, form=True,
+            role=self.role_of.get(node.code, "score"))
         hint.value = "\n".join(lines)
         self.fact_cells(node, node.rule, r)
         for field in ("self", "appraised"):
@@ -205,9 +209,12 @@ class _FormWriter:
         ws = self.ws
         ws.cell(r, _col("title"), msg("office.res_total").render(self.lang))
         ws.cell(r, _col("max"), criteria.total)
+        # bonus components add, penalty components subtract
+        signs = ["-" if n.role == "penalty" else "+" for n in criteria.roots]
         for field in ("self", "appraised"):
             letter = ws.cell(r, _col(field)).column_letter
-            ws.cell(r, _col(field), "=SUM(" + ",".join(f"{letter}{k}" for k in roots) + ")")
+            terms = "".join(f"{sign}{letter}{k}" for sign, k in zip(signs, roots, strict=True))
+            ws.cell(r, _col(field), "=" + terms.lstrip("+"))
         for column in FORM_COLUMNS:
             st.body_cell(ws.cell(r, _col(column.field)), bold=True, color=st.COMPONENT_FILL)
 

@@ -138,7 +138,9 @@ def extras(result: UnitResult) -> list[NodeResult]:
 
 
 def extra_points(node: NodeResult, result: UnitResult, lang: str) -> str:
-    """"+1,00" for bonus points, "−0,50" for a penalty."""
+    """"+1,00" for bonus points, "−0,50" for a penalty, "0,00" for none."""
+    if quantize(node.points, result.criteria.decimals) == 0:
+        return num(ZERO, result, lang)
     return ("−" if node.role == "penalty" else "+") + num(node.points, result, lang)
 
 
