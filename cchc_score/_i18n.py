@@ -849,6 +849,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{why}; the other repairs ({others}) break the table's structure (sums, options, "
         "later codes)",
     ),
+    "office.hdr_counts_word": (
+        "  các bảng tiêu chí trong tệp Word, dòng tiêu đề {row}: {nodes} nút, {leaves} tiêu chí "
+        "chấm điểm, {manual} chấm tay",
+        "  the Word file's criteria tables, header row {row}: {nodes} nodes, {leaves} scored "
+        "leaves, {manual} manual",
+    ),
+    "office.src_provenance_word": (
+        "tệp {file}, sha256:{digest}, các bảng tiêu chí",
+        "file {file}, sha256:{digest}, the criteria tables",
+    ),
     "office.subtotal_differs": (
         "dòng cộng của lĩnh vực “{code}” ghi {total}, điểm tối đa của lĩnh vực là {max}",
         "the subtotal row of component “{code}” says {total}; its maximum is {max}",

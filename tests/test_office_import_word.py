@@ -148,12 +148,15 @@ def test_a_subtotal_row_that_disagrees_with_its_component_is_reported(tmp_path: 
 
 def test_cli_imports_a_word_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`import-criteria phu-luc.docx -o set.toml` writes a file `check`
-    accepts and says how many nodes and manual leaves it has."""
+    accepts, citing the Word file and its hash, and says how many nodes and
+    manual leaves it has."""
     annex = civil_annex(tmp_path / "phu-luc.docx")
     out = tmp_path / "set.toml"
     assert main(["import-criteria", str(annex), "-o", str(out), "--id", "vi-du"]) == 0
     assert "15 nút" in capsys.readouterr().err
     assert main(["check", str(out)]) == 0
+    assert "phu-luc.docx, sha256:" in out.read_text(encoding="utf-8")
+    assert "các bảng tiêu chí" in out.read_text(encoding="utf-8")
 
 
 def test_a_word_file_without_a_criteria_table_is_one_clean_error(
@@ -231,3 +234,60 @@ def test_a_table_without_a_header_row_has_its_columns_told_by_content(tmp_path: 
     assert [(n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in a.walk()] == [
         (n.code, n.title, n.max, _rule(n.rule) if n.is_leaf else None) for n in b.walk()]
     assert any(i.message.key == "office.no_header" for i in bare.issues)
+
+
+def test_lettered_components_and_bracketed_letters_read_like_roman_numerals(
+        tmp_path: Path, sets: tuple[CriteriaSet, CriteriaSet, Any]) -> None:
+    """Components numbered A, B, C (one written "C. …" across two cells) and
+    sub-criteria written "(a)", "b)" give the same set as I, II, III."""
+    names = {"I": "A", "II": "B", "a": "(a)", "b": "b)"}
+    first = [(names.get(r[0], r[0]), *r[1:]) for r in FIRST]
+    second = [(names.get(r[0], r[0]).replace("III.", "C."), *r[1:]) for r in SECOND]
+    result = import_criteria(civil_annex(tmp_path / "phu-luc.docx", first, second), META)
+    assert result.text is not None, [i.render("en") for i in result.issues]
+    lettered = _load(tmp_path / "x.toml", result.text)
+    _, twin, _ = sets
+    assert [(n.code, n.title, n.max) for n in lettered.walk()] == [
+        (n.code, n.title, n.max) for n in twin.walk()]
+
+
+def test_a_word_annex_gets_the_same_code_repairs(tmp_path: Path) -> None:
+    """A Word table in the official numbering with "1.21" for 1.2.1 is
+    repaired by structure with --fix-codes, as a workbook is."""
+    import docx
+
+    from .test_office_support import SMALL, replace_rows
+
+    rows = replace_rows(SMALL, {15: ("1.21", "Tin, bài về cải cách hành chính", 1)})
+    document = docx.Document()
+    document.add_paragraph("BẢNG ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    table = document.add_table(rows=1, cols=3)
+    for i, text in enumerate(("STT", "Tiêu chí", "Điểm tối đa")):
+        table.cell(0, i).text = text
+    for code, title, points in rows:
+        cells = table.add_row().cells
+        cells[0].text = "" if code is None else str(code).strip()
+        cells[1].text = title
+        cells[2].text = "" if points is None else str(points)
+    document.save(str(tmp_path / "bang.docx"))
+    result = import_criteria(tmp_path / "bang.docx", fix_codes=True)
+    assert result.text is not None, [i.render("en") for i in result.issues]
+    [fix] = [i for i in result.issues if i.message.key == "office.code_fixed"]
+    assert fix.code == "1.2.1" and "“1.21” → “1.2.1”" in fix.render("vi")
+    assert "1.2.1" in _load(tmp_path / "x.toml", result.text).codes
+
+
+def test_civil_labels_become_dotted_codes_only_in_sequence() -> None:
+    """I, II (or A, B) are components; criteria numbered on across them
+    count from each component's first; a, b under a criterion are its
+    sub-criteria; a letter or numeral out of sequence (a stray "x", a "IV"
+    after I) is no code."""
+    from cchc_score.office._annex_rows import Labeler
+
+    labels = Labeler()
+    got = [labels.code(x) for x in
+           ["I", "1", "a", "b", "x", "2", "II.", "3", "(a)", "IV", "B", "C", "4"]]
+    assert got == ["1", "1.1", "1.1.1", "1.1.2", None, "1.2", "2", "2.1", "2.1.1", None, None,
+                   "3", "3.1"]
+    plain = Labeler()
+    assert [plain.code(x) for x in ["1", "1.1", "1.1.1", "1.2"]] == ["1", "1.1", "1.1.1", "1.2"]

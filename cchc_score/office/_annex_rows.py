@@ -110,26 +110,44 @@ def guide_options(value: Any) -> list[str]:
     return options
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
 class Labeler:
     """Dotted codes for civil numbering (I/A components, a/b sub-criteria);
-    plain dotted codes pass through unchanged."""
+    plain dotted codes pass through unchanged. A letter or numeral counts
+    only in sequence (the next component, the next letter under the same
+    criterion): a stray "x" in the STT column is not a sub-criterion."""
 
     def __init__(self) -> None:
         self.component = 0
         self.offset: int | None = None
         self.numbered = ""  # the last numbered node's code
+        self.letter = 0  # the last letter under it
 
     def code(self, label: str) -> str | None:
-        bare = label.rstrip(".)")
-        if _ROMAN.match(bare) or _UPPER.match(bare):
-            self.component += 1
+        bare = label.rstrip(".)").lstrip("(")
+        nxt = self.component + 1
+        if ((_ROMAN.match(bare) and _roman(bare) == nxt)
+                or (_UPPER.match(bare) and ord(bare) - ord("A") + 1 == nxt)):
+            self.component = nxt
             self.offset = None
-            self.numbered = str(self.component)
+            self.numbered, self.letter = str(self.component), 0
             return self.numbered
         if _LOWER.match(bare) and self.numbered:
-            return f"{self.numbered}.{_LETTERS.index(bare) + 1}"
+            if _LETTERS.index(bare) != self.letter:
+                return None
+            self.letter += 1
+            return f"{self.numbered}.{self.letter}"
         if not CODE.match(bare):
             return None
+        self.letter = 0
         if not self.component:
             self.numbered = bare
             return bare

@@ -74,7 +74,9 @@ def write(source: Source, issues: Sequence[Issue], roots: Sequence[NodeRow], met
     lines += ["#"]
     lines += tw.comment(t("office.hdr_imported", file=name, version=__version__))
     lines += [f"#   sha256: {digest}"]
-    lines += tw.comment(t("office.hdr_counts", sheet=sheet, row=header_row, nodes=len(nodes),
+    word = source.path.suffix.lower() in (".docx", ".docm")
+    lines += tw.comment(t("office.hdr_counts_word" if word else "office.hdr_counts", sheet=sheet,
+                          row=header_row, nodes=len(nodes),
                           leaves=len(leaves), manual=len(manual)))
     if defects:
         lines += ["#", *tw.comment(t("office.hdr_defects"))]
@@ -89,7 +91,8 @@ def write(source: Source, issues: Sequence[Issue], roots: Sequence[NodeRow], met
         "issuer": meta.issuer or t("office.unknown_issuer"),
         "decision": meta.decision or t("office.unknown_decision"),
         "note": t("office.src_note", file=name),
-        "provenance": t("office.src_provenance", file=name, digest=digest, sheet=sheet),
+        "provenance": t("office.src_provenance_word" if word else "office.src_provenance",
+                        file=name, digest=digest, sheet=sheet),
     }
     lines += ["", "[source]", *tw.assignments(table)]
     if defects:  # one per line: assignments() would write the list on one line
