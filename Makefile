@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_hardening.py
 	$(BIN)/python benchmarks/bench_import_criteria.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .fuzz .mypy_cache .ruff_cache

@@ -373,3 +373,14 @@ def test_an_excel_form_is_edited_in_its_cells(client: Any, folder: Path) -> None
     sheet = openpyxl.load_workbook(form_path).worksheets[0]
     assert any(str(c.value).startswith("=SUM(") for row in sheet.iter_rows() for c in row)
     assert sheet.data_validations.dataValidation
+
+
+def test_a_file_changed_outside_the_page_shows_at_once(client: Any, folder: Path) -> None:
+    """The page's figures follow the files: a unit's file edited by hand
+    (or by the command line) while the page runs is scored on the next visit."""
+    assert 'data-unit="vd-pc06"' in client.get("/").get_data(as_text=True)
+    path = folder / "pc06.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('id = "vd-pc06"', 'id = "vd-pc66"'),
+                    encoding="utf-8")
+    page = client.get("/").get_data(as_text=True)
+    assert 'data-unit="vd-pc66"' in page and 'data-unit="vd-pc06"' not in page
