@@ -72,8 +72,10 @@ def values(rule: Rule) -> st.SearchStrategy[Any]:
         if rule.weights is None:
             return percents()
         options = list(rule.weights)
-        return st.dictionaries(st.sampled_from(options), st.integers(0, 300), min_size=1
-                               ).filter(lambda d: sum(d.values()) > 0)
+        # at least one answer: the first option drawn counts from 1 (no filter)
+        return st.tuples(st.sampled_from(options), st.integers(1, 300),
+                         st.dictionaries(st.sampled_from(options), st.integers(0, 300))
+                         ).map(lambda t: {**t[2], t[0]: t[1]})
     if isinstance(rule, Manual):
         if rule.step is None:
             return decimals(0, rule.max, 2)
