@@ -12,6 +12,7 @@ import attrs
 
 from ._appraisal_file import AppraisalTable, read_appraisal
 from ._catalog import Catalog
+from ._data import DataTables, annotate, declared, read_data, relocate
 from ._engine import abbreviate, rank, score
 from ._group import score_groups
 from ._i18n import msg
@@ -194,6 +195,7 @@ def score_files(
     survey: Path | None = None, registry: Registry | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
     replace: Mapping[Path, dict[str, Any]] | None = None, appraisal: Path | None = None,
+    data: Sequence[Path] = (),
 ) -> Batch:
     """Load, check and score assessment files, then rank them per group.
 
@@ -201,7 +203,9 @@ def score_files(
     (what-if scoring); `replace` maps a file (by its resolved path) to the
     raw data to score instead of its contents (a form being edited in the
     web page, before it is saved); `appraisal` is a province-wide table of
-    round entries (see `_appraisal_file`). Input files are never written.
+    round entries (see `_appraisal_file`); `data` are province data tables
+    (see `_data`) whose figures replace the units' declared values. Input
+    files are never written.
     """
     registry = registry or default_registry()
     cat = catalog(registry)
@@ -211,44 +215,51 @@ def score_files(
     issues.extend(table.issues if table is not None else [])
     rounds = read_appraisal(appraisal) if appraisal is not None else None
     issues.extend(rounds.issues if rounds is not None else [])
+    tables = read_data([Path(p) for p in data]) if data else None
+    issues.extend(tables.issues if tables is not None else [])
+    own: dict[str, dict[str, Any]] = {}  # unit → code → what it declared under a figure
     units_read: set[str] = set()
     results: list[UnitResult] = []
     seen: dict[str, str] = {}
     skipped: dict[Path, int] = {}
     sets: set[Path] = set()
     for path in files:
-        data: dict[str, Any] | None
+        raw: dict[str, Any] | None
         read_issues: list[Issue]
         rows: Mapping[str, int]
         if replace and path.resolve() in replace:
-            data, read_issues, rows = replace[path.resolve()], [], {}
+            raw, read_issues, rows = replace[path.resolve()], [], {}
         else:
-            data, read_issues, rows = read_any(path)
+            raw, read_issues, rows = read_any(path)
         folder = candidates.get(path)
-        if folder is not None and (_is_criteria_file(path) if data is None else "nodes" in data):
+        if folder is not None and (_is_criteria_file(path) if raw is None else "nodes" in raw):
             skipped[folder] = skipped.get(folder, 0) + 1  # a criteria set kept beside them
             sets.add(path)
             continue
         issues.extend(read_issues)
-        if data is None:
+        if raw is None:
             continue
-        criteria_set, problems = _criteria_for(data, path, criteria, registry, cat)
+        criteria_set, problems = _criteria_for(raw, path, criteria, registry, cat)
         if criteria_set is None:
             issues.extend(problems)
             continue
-        if criteria is None or "criteria" not in data:
+        if criteria is None or "criteria" not in raw:
             # Name the set by id: a path relative to the file, or a set chosen by a
             # plugin or by --criteria for a file that names none, is not a mismatch
             # (a file naming another set than --criteria keeps its name: a warning).
-            data = {**data, "criteria": criteria_set.id}
-        unit = data.get("unit")
+            raw = {**raw, "criteria": criteria_set.id}
+        unit = raw.get("unit")
         unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
         units_read.add(unit_id.strip())
-        data = _merge(data, survey_values.get(unit_id), (overrides or {}).get(unit_id))
+        figures = tables.values.get(unit_id, {}) if tables is not None else {}
+        if figures:
+            own[unit_id] = {code: declared(raw, code) for code in figures}
+        raw = _merge(raw, survey_values.get(unit_id), {
+            **{code: f.raw for code, f in figures.items()}, **(overrides or {}).get(unit_id, {})})
         if rounds is not None:
-            data = rounds.merge(unit_id, data)
+            raw = rounds.merge(unit_id, raw)
         try:
-            assessment, found = parse_assessment(data, str(path), criteria_set)
+            assessment, found = parse_assessment(raw, str(path), criteria_set)
         except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
             registry.rule_failed(e, unit_id)
             continue
@@ -257,6 +268,8 @@ def score_files(
             found = _in_survey(found, table, unit_id, path)
         if rounds is not None:
             found = _in_table(found, rounds, unit_id, path)
+        if figures and tables is not None:
+            found = relocate(found, tables, unit_id, path)
         if assessment is not None:
             found = [*found, *registry.check_assessment(criteria_set, assessment)]
         if assessment is None or any(i.level == "error" for i in found):
@@ -276,7 +289,7 @@ def score_files(
         if rows:
             result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
         results.append(result)
-    results = _finish(results, registry)
+    results = _finish(results, registry, tables, own)
     if table is not None:
         # A unit id mistyped in the CSV would leave that unit's survey pending
         # without a word; scoring one unit with the province's file lists the rest.
@@ -291,19 +304,30 @@ def score_files(
             issues.append(Issue("warning", msg("apr.unknown_units", count=len(unmatched),
                                                units=abbreviate(unmatched)),
                                 rounds.where(unmatched[0])))
+    if tables is not None:
+        unmatched = [u for u in tables.values if u not in units_read]
+        if unmatched:
+            issues.append(Issue("warning", msg("data.unknown_units", count=len(unmatched),
+                                               units=abbreviate(unmatched)),
+                                tables.where(unmatched[0])))
     issues.extend(_no_files(folder) for folder, count in skipped.items()
                   if count == folders[folder])
     ranked = rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker())
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
 
 
-def _finish(results: list[UnitResult], registry: Registry) -> list[UnitResult]:
+def _finish(results: list[UnitResult], registry: Registry, tables: DataTables | None = None,
+            own: Mapping[str, Mapping[str, Any]] | None = None) -> list[UnitResult]:
     """Every unit scored: the group stage (group-relative leaves, scored
-    with the whole group), then each unit's plugin adjustments and band."""
+    with the whole group), the province figures named in the leaves they
+    scored, then each unit's plugin adjustments and band."""
     grouped, failures = score_groups(results)
     for failed in failures:
         for unit in failed.units:
             registry.rule_failed(failed.failure, unit)
+    if tables is not None:
+        grouped = [annotate(r, tables.values.get(r.unit.id, {}), (own or {}).get(r.unit.id, {}))
+                   for r in grouped]
     return [registry.finish(r, r.assessment) if r.assessment is not None else r
             for r in grouped]
 

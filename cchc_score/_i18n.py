@@ -1406,6 +1406,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         " (loại “{kind}” thuộc plugin “{plugin}”: plugin đã được cài đặt chưa?)",
         " (the kind “{kind}” belongs to a plugin “{plugin}”: is it installed?)",
     ),
+    "data.missing_column": (
+        "bảng số liệu thiếu cột “{column}” (cần: unit, code, value; tùy chọn: source)",
+        "the data table has no “{column}” column (needed: unit, code, value; optional: source)",
+    ),
+    "data.duplicate": (
+        "đơn vị “{unit}”, tiêu chí {code} đã có số liệu ở {first}",
+        "unit “{unit}”, {code} already has a figure at {first}",
+    ),
+    "data.unknown_units": (
+        "{count} đơn vị trong bảng số liệu không có tệp kê khai nào được chấm: {units}",
+        "{count} units in the data table match no assessment scored: {units}",
+    ),
+    "data.explained": (
+        "{inner} [số liệu tỉnh: {where}]{own}",
+        "{inner} [province figure: {where}]{own}",
+    ),
+    "data.own": (" (đơn vị tự kê khai: {value})", " (the unit declared: {value})"),
     "grp.waiting": (
         "Chấm theo nhóm: chờ các đơn vị khác trong nhóm",
         "Scored against the group: waiting for the other units",

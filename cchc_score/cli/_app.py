@@ -235,10 +235,11 @@ def _print_problems(problems: Sequence[PluginProblem], lang: str) -> None:
 
 def _read_too(args: argparse.Namespace) -> list[Path]:
     """The files a run reads besides its assessments, none of which -o may
-    replace, with or without --force: --survey, --appraisal, --previous, --criteria given
+    replace, with or without --force: --survey, --appraisal, --data, --previous, --criteria given
     as a path, --plugin files, the project config, the plugin files it
     lists and every criteria file the plugins ship."""
     named = [getattr(args, "survey", None), getattr(args, "appraisal", None),
+             *getattr(args, "data", []),
              getattr(args, "previous", None),
              getattr(args, "criteria", None), *args.plugin, *getattr(args, "plugin_after", []),
              Path(CONFIG_FILE), Path("pyproject.toml")]

@@ -53,6 +53,11 @@ def _add_score(p: argparse.ArgumentParser, lang: str) -> None:
                           "points/value, reason, who, date, na); tệp của đơn vị không bị sửa",
                           "appraisal entries of every unit in one file (unit, round, code, "
                           "points/value, reason, who, date, na); units' files are not edited"))
+    p.add_argument("--data", type=Path, metavar="CSV|XLSX", action="append", default=[],
+                   help=t("số liệu của tỉnh cho mọi đơn vị (unit, code, value, source), thay "
+                          "cho số liệu đơn vị kê khai; dùng được nhiều lần",
+                          "province figures for every unit (unit, code, value, source), "
+                          "used instead of the units' own values; repeatable"))
     _output_options(p, OUTPUT_FORMATS, lang)
 
 
@@ -129,7 +134,8 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
 def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
            kw: dict[str, Any]) -> Stamp:
     """The run's one stamp, which every format writes."""
-    return Stamp.of(results, files, survey=kw.get("survey"), plugins=plugins_of(kw["registry"]),
+    return Stamp.of(results, [*files, *kw.get("data", ())], survey=kw.get("survey"),
+                    plugins=plugins_of(kw["registry"]),
                     stage=kw.get("stage"))
 
 
@@ -181,7 +187,7 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
 
 def cmd_score(args: argparse.Namespace) -> int:
     return _score_batch(args, args.files, criteria=args.criteria, stage=args.stage,
-                        survey=args.survey, appraisal=args.appraisal)
+                        survey=args.survey, appraisal=args.appraisal, data=args.data)
 
 
 #: the demo's model unit, whose breakdown follows the province ranking
