@@ -216,3 +216,22 @@ def test_one_slip_is_repaired_to_the_printed_tree_or_reported_never_guessed(
     assert codes == [e.printed for e in entries]
     assert [(r.row, r.printed, r.code) for r in repairs] == [
         (entries[i].row, bad, entries[i].printed)]
+
+
+def test_coded_rows_stating_their_points_become_options_too(tmp_path: Path) -> None:
+    """"2.2.1 Ban hành đúng hạn: 0,5" / "2.2.2 Ban hành chậm: 0,25" /
+    "2.2.3 Không ban hành: 0" under a 2.2 worth 0,5 are read as a choice
+    of three options."""
+    rows = [*SMALL[:26],
+            (2, "CẢI CÁCH TỔ CHỨC BỘ MÁY", 90),
+            ("2.1", "Đánh giá chung", "89,5"), ("2.1.1", "Kết quả do Hội đồng đánh giá", 89.5),
+            (None, "Hội đồng xem xét, đánh giá theo thực tế", None),
+            ("2.2", "Ban hành quy chế làm việc", 0.5),
+            ("2.2.1", "Ban hành đúng hạn: 0,5", 0.5),
+            ("2.2.2", "Ban hành chậm: 0,25", 0.25),
+            ("2.2.3", "Không ban hành: 0", 0)]
+    imported = import_criteria(criteria_workbook(tmp_path / "bang.xlsx", rows))
+    assert imported.text is not None, [i.render("en") for i in imported.issues]
+    rule = _criteria(tmp_path, imported.text).node("2.2").rule
+    assert rule.kind == "choice" and [o.points for o in rule.options] == [
+        Decimal("0.5"), Decimal("0.25"), 0]

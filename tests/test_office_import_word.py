@@ -286,8 +286,35 @@ def test_civil_labels_become_dotted_codes_only_in_sequence() -> None:
 
     labels = Labeler()
     got = [labels.code(x) for x in
-           ["I", "1", "a", "b", "x", "2", "II.", "3", "(a)", "IV", "B", "C", "4"]]
+           ["I", "1", "a", "b", "x", "2", "II.", "3", "(a)", "IV", "B", "C-", "4", "D:", "5)"]]
     assert got == ["1", "1.1", "1.1.1", "1.1.2", None, "1.2", "2", "2.1", "2.1.1", None, None,
-                   "3", "3.1"]
+                   "3", "3.1", "4", "4.1"]
     plain = Labeler()
     assert [plain.code(x) for x in ["1", "1.1", "1.1.1", "1.2"]] == ["1", "1.1", "1.1.1", "1.2"]
+
+
+@pytest.mark.parametrize(("cells", "header"), [
+    (["STT", "Nội dung tiêu chí", "Điểm tối đa"], True),
+    ([None, None, "Tối đa", "Tự chấm", "Thẩm định"], True),  # a two-row header's second row
+    ([None, "Có kế hoạch: 1", "1"], False),
+    (["1.1", "Tiêu chí", "2"], False),
+    ([None, "Điểm", None], False),
+])
+def test_repeated_header_rows_are_told_from_data(cells: list[Any], header: bool) -> None:
+    """A header row pasted again (either row of a two-row header) is
+    skipped; an option, a criterion or a lone word is not a header."""
+    from cchc_score.office._annex import is_header
+
+    assert is_header(cells) is header
+
+
+def test_a_criterion_whose_words_look_like_headers_is_kept() -> None:
+    """"Công khai nội dung" beside "Tài liệu công khai" reads like header
+    words but is a criterion's row, not a header pasted again."""
+    from cchc_score.office._annex import is_header
+
+    assert not is_header(["2.1", "Công khai nội dung", "2", None, "Tài liệu công khai"])
+    assert not is_header([None, "Công khai nội dung", None, None, "Tài liệu công khai"])
+    roles = {"code": 0, "title": 1, "max": 2}
+    assert not is_header([None, "Cấp mã số hồ sơ", "1", "Chấm theo nội dung"], roles)
+    assert is_header(["STT", "Nội dung tiêu chí", "Điểm tối đa"], roles)

@@ -86,11 +86,21 @@ def find_roles(rows: Iterable[tuple[int, Sequence[Any]]], limit: int = 40
     return None
 
 
-def is_header(cells: Sequence[Any]) -> bool:
+def is_header(cells: Sequence[Any], roles: dict[str, int] | None = None) -> bool:
     """A header row repeated further down (Word repeats it on every page,
-    and people paste it again)."""
+    and people paste it again): its code and title cells (where `roles`
+    puts them) hold the header's words."""
     columns = _cells.match_headers(cells, FIELDS)
-    return "code" in columns and "title" in columns
+    if roles is not None and "code" in roles and "title" in roles:
+        if columns.get("code") == roles["code"] and columns.get("title") == roles["title"]:
+            return True
+    elif "code" in columns and "title" in columns:
+        return True
+    # the second row of a two-row header, under a merged "Điểm": only the
+    # points columns' words ("Tối đa | Tự chấm | Thẩm định"), never a title
+    words = {_cells.plain_fold(c) for c in cells if isinstance(c, str) and c.strip()}
+    return len(words) >= 2 and all(
+        _cells.match_headers([w], {"any": (*FIELDS["max"], *FIELDS["scored"])}) for w in words)
 
 
 def complete_roles(columns: dict[str, int], data: Sequence[Sequence[Any]]) -> dict[str, int]:
@@ -169,5 +179,5 @@ def read_sheet(ws: Any, header_row: int, columns: dict[str, int]) -> Annex:
         grid.append((r, values))
     roles = complete_roles(columns, [v for _, v in grid]) if columns else by_content(
         [v for _, v in grid])
-    rows = tuple(annex_row(r, v, roles) for r, v in grid if not is_header(v))
+    rows = tuple(annex_row(r, v, roles) for r, v in grid if not is_header(v, roles))
     return Annex(rows, heading, ws.title, header_row, bool(columns))

@@ -36,7 +36,8 @@ _ROMAN = re.compile(r"^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _UPPER = re.compile(r"^[A-H]$")
 _LOWER = re.compile(r"^[a-zđ]$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
-_LEADING = re.compile(r"^\s*((?:[IVXLC]+|[A-H]|[a-zđ]|\d+(?:\.\d+)*)[.)])\s+(\S.*)$", re.DOTALL)
+_LEADING = re.compile(r"^\s*((?:[IVXLC]+|[A-H]|[a-zđ]|\d+(?:\.\d+)*)(?:[.)]|\s*[-–:]))\s*(\S.*)$",
+                      re.DOTALL)
 _BULLET = re.compile(r"^\s*[-–—+•*·]\s*")
 _TOTAL = re.compile(r"^(tong cong|tong so diem|tong diem|tong)\s*:?\s*(?P<n>\d+(?:[.,]\d+)?)?"
                     r"\s*(diem|d)?$")
@@ -132,7 +133,7 @@ class Labeler:
         self.letter = 0  # the last letter under it
 
     def code(self, label: str) -> str | None:
-        bare = label.rstrip(".)").lstrip("(")
+        bare = label.rstrip(".):-–").lstrip("(")
         nxt = self.component + 1
         if ((_ROMAN.match(bare) and _roman(bare) == nxt)
                 or (_UPPER.match(bare) and ord(bare) - ord("A") + 1 == nxt)):
@@ -208,7 +209,7 @@ def read_rows(annex: Annex, fix_codes: bool, report: Report) -> Rows:
                 subtotals.append((r, component, value))
             continue
         texts.append(title)
-        printed = labeler.code(code.rstrip(".)")) if code else None
+        printed = labeler.code(code) if code else None
         if printed is None and code and re.search(r"\d", code):
             printed = code
             if not fix_codes:

@@ -114,7 +114,7 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
         number += start + 1
         for cells in data:
             number += 1
-            if _annex.is_header(cells):
+            if _annex.is_header(cells, roles):
                 continue
             rows.append(_annex.annex_row(number, cells, roles))
     heading = max((p for p in paragraphs if "chỉ số" in p.casefold() or "tiêu chí" in

@@ -41,7 +41,7 @@ from ._annex_rows import NodeRow, read_rows
 from ._deps import load_workbook
 from ._import_codes import assign_codes
 from ._import_write import Meta, Source, set_id, walk, write
-from ._rule_text import OptionRow, Problem, read_rule
+from ._rule_text import OptionRow, Problem, has_points, read_rule
 
 __all__ = ["Imported", "Meta", "import_criteria", "set_id"]
 
@@ -246,7 +246,7 @@ class _Reader:
         if (node.max is None or len(kids) < 2 or node.options
                 or any(k.children or k.options or k.max is None for k in kids)):
             return
-        if not all(_OPTION_SHAPE.match(k.title) for k in kids):
+        if not all(_OPTION_SHAPE.match(k.title) or has_points(k.title) for k in kids):
             return
         worth = [k.max for k in kids if k.max is not None]
         if max(worth) != node.max or (sum(worth) == node.max and min(worth) != 0):
