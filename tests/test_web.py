@@ -384,3 +384,20 @@ def test_a_file_changed_outside_the_page_shows_at_once(client: Any, folder: Path
                     encoding="utf-8")
     page = client.get("/").get_data(as_text=True)
     assert 'data-unit="vd-pc66"' in page and 'data-unit="vd-pc06"' not in page
+
+
+def test_survey_csv_and_stage_like_the_command_line(folder: Path) -> None:
+    """Served with the province's survey CSV at the appraised stage, the
+    province page's totals are those of `score FOLDER --stage appraised
+    --survey CSV`; a unit's page links both stages."""
+    from cchc_score.cli import demo_dir
+
+    survey = demo_dir().parent / "survey-2024.csv"
+    client = app_for(folder, stage="appraised", survey=survey).test_client()
+    page = client.get("/").get_data(as_text=True)
+    expected = scored([str(folder)], "--stage", "appraised", "--survey", str(survey))
+    for uid, unit in expected.items():
+        row = page.split(f'data-unit="{uid}"')[1][:200]
+        assert f'data-points="{unit["points"]}"' in row and f'data-rank="{unit["rank"]}"' in row
+    unit_page = client.get("/unit/pc08.toml").get_data(as_text=True)
+    assert 'href="/unit/pc08.toml?stage=self"' in unit_page

@@ -34,6 +34,9 @@ def _add_serve(p: argparse.ArgumentParser, lang: str) -> None:
                           "the access token printed at start"))
     p.add_argument("--stage", choices=("self", "appraised"), default="self",
                    help=t("giai đoạn hiển thị mặc định", "stage shown by default"))
+    p.add_argument("--survey", type=Path, metavar="CSV",
+                   help=t("kết quả điều tra xã hội học của các đơn vị",
+                          "survey results for all units"))
 
 
 def is_loopback(host: str) -> bool:
@@ -60,7 +63,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         _fatal(msg("web.no_flask").render(lang))
     token = None if local else secrets.token_urlsafe(24)
-    app = create_app(folder, lang=lang, token=token, registry=args.registry, stage=args.stage)
+    app = create_app(folder, lang=lang, token=token, registry=args.registry, stage=args.stage,
+                     survey=args.survey)
     try:
         server = make_server(args.host, args.port, app, threaded=True)
     except OSError as e:

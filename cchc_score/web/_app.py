@@ -41,14 +41,17 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 def create_app(folder: Path, *, lang: str = "vi", token: str | None = None,
-               registry: Registry | None = None, stage: str = "self") -> Flask:
+               registry: Registry | None = None, stage: str = "self",
+               survey: Path | None = None) -> Flask:
     """The application over `folder`. With a `token`, every request must
     carry it (served to the network); without, only loopback names are
-    answered."""
+    answered. `survey`: the province's survey CSV for every unit, as
+    `score --survey` takes it."""
     here = Path(__file__).parent
     app = Flask(__name__, template_folder=str(here / "templates"),
                 static_folder=str(here / "static"), static_url_path="/static")
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, TOKEN=token, LANG=lang, STAGE=stage,
+                      SURVEY=survey,
                       CSRF=secrets.token_urlsafe(32), FOLDER=Folder(folder),
                       REGISTRY=registry or default_registry())
     app.jinja_env.globals.update(t=lambda key, **kw: msg(key, **kw).render(lang), lang=lang,

@@ -79,7 +79,7 @@ def _score(stage: str, replace: Mapping[Path, dict[str, Any]] | None = None) -> 
         return base
     edited = [f for f in files if f.resolve() in replace]
     fresh = _api.score_files(edited, stage=stage,  # type: ignore[arg-type]
-                             registry=registry, replace=replace)
+                             registry=registry, replace=replace, survey=_survey())
     gone = {str(f) for f in edited} | {str(f.resolve()) for f in edited}
     others = [r for r in base.results if r.source not in gone]
     issues = [i for i in base.issues if i.where.file not in gone]
@@ -94,6 +94,9 @@ _CACHE_LOCK = threading.Lock()
 def _cached(stage: str, files: list[Path], registry: Any) -> _api.Batch:
     # every file of the folder: its criteria files and survey too, not only the units'
     everything = sorted(p for p in _folder().root.rglob("*") if p.is_file())
+    survey = _survey()
+    if survey is not None:
+        everything.append(survey)
     key = (stage, tuple(files), tuple((str(f), *_signature(f)) for f in everything))
     cache: dict[str, Any] = current_app.config.setdefault("SCORES", {})
     with _CACHE_LOCK:
@@ -101,10 +104,15 @@ def _cached(stage: str, files: list[Path], registry: Any) -> _api.Batch:
             batch: _api.Batch = cache["batch"]
             return batch
     batch = _api.score_files(files, stage=stage,  # type: ignore[arg-type]
-                             registry=registry)
+                             registry=registry, survey=_survey())
     with _CACHE_LOCK:
         cache.update(key=key, batch=batch)
     return batch
+
+
+def _survey() -> Path | None:
+    survey: Path | None = current_app.config["SURVEY"]
+    return survey
 
 
 def _signature(path: Path) -> tuple[int, int]:
