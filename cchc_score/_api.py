@@ -344,6 +344,10 @@ def _criteria_for(data: Mapping[str, Any], path: Path, criteria: str | Path | No
         return None, [Issue("error", msg("crit.missing_key", key="criteria"), where)]
     if criteria is None:
         ref = _relative_to(ref, path)
+        text = str(ref).strip()
+        if text in (".", "..") or (("/" in text or "\\" in text) and Path(ref).is_dir()):
+            # `criteria = "."`: a folder is no set; say which file named it
+            return None, [Issue("error", msg("asm.criteria_file", ref=ref), where)]
         if Path(ref).suffix.lower() == ".toml" and not Path(ref).exists():
             return None, [Issue("error", msg("asm.criteria_file", ref=ref), where)]
     try:

@@ -53,6 +53,13 @@ def _arg(value: Any, lang: str) -> str:
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(_arg(v, lang) for v in value)
+    if isinstance(value, Mapping):  # a table typed where a value was expected
+        from ._toml_write import value as toml_value
+
+        try:  # as the person wrote it ({ a = 2.5 }), never a Python repr
+            return toml_value(value)
+        except (TypeError, ValueError):
+            return "{ … }"
     return str(value)
 
 
@@ -1641,4 +1648,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
         "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",
     ),
+    "lim.step": (
+        "bước {step} chia {max} điểm thành hơn {count} mức: bước quá nhỏ",
+        "a step of {step} divides {max} points into more than {count} steps: too small",
+    ),
+    "office.bad_number_cell": (
+        "ô {cell} của trang “{sheet}” là ô số nhưng ghi “{raw}”: sửa hoặc xóa ô này trong "
+        "Excel rồi lưu lại",
+        "cell {cell} of sheet “{sheet}” is a number cell holding “{raw}”: correct or clear "
+        "it in Excel and save again",
+    ),
+    "office.no_sheets": ("tệp Excel không có trang tính nào", "the workbook has no sheets"),
 }

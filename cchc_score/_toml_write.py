@@ -65,6 +65,13 @@ def assignments(table: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+#: what TOML forbids in a comment: control characters other than tab
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def comment(text: str, prefix: str = "# ") -> list[str]:
-    """Comment lines for a text that may hold newlines."""
-    return [(prefix + line).rstrip() for line in text.splitlines() or [""]]
+    """Comment lines for a text that may hold newlines; a control character
+    (a DEL typed in a sheet heading or a --title) is written as its escape,
+    which TOML allows, not raw, which makes the whole file unreadable."""
+    return [(prefix + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", line)).rstrip()
+            for line in text.splitlines() or [""]]

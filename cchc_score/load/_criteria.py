@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._i18n import Msg, msg
+from .._limits import DEPTH, NODES
 from .._model import Applies, Band, CriteriaSet, Issue, Location, Node, Source
 from .._numbers import PRECISION, NumberError, parse_decimal
 from .._toml import load_toml
@@ -235,6 +236,10 @@ def _nodes(c: _Collector, raw: Any, kinds: RuleKinds, plugins: Available) -> lis
         return []
     tables: dict[str, Mapping[str, Any]] = {}
     order: list[str] = []
+    if len(raw) > NODES.value:
+        c.error(NODES.problem(), key="nodes")
+        return []
+    too_deep = False
     for i, item in enumerate(raw):
         if not isinstance(item, Mapping):
             c.error(msg("crit.bad_value", key=f"nodes[{i}]", problem=msg("par.table")),
@@ -245,6 +250,11 @@ def _nodes(c: _Collector, raw: Any, kinds: RuleKinds, plugins: Available) -> lis
             c.error(msg("crit.bad_code", code=code), key=f"nodes[{i}].code")
             continue
         code = str(code).strip()
+        if code.count(".") >= DEPTH.value:  # said once: every deeper code is the same problem
+            if not too_deep:
+                c.error(DEPTH.problem(), code, f"nodes[{i}].code")
+            too_deep = True
+            continue
         if code in tables:
             c.error(msg("crit.dup_code", code=code), code)
             continue
@@ -258,13 +268,21 @@ def _nodes(c: _Collector, raw: Any, kinds: RuleKinds, plugins: Available) -> lis
             continue
         children.setdefault(parent, []).append(code)
 
-    def build(code: str) -> Node | None:
-        item = tables[code]
-        kids = [build(k) for k in children.get(code, [])]
-        return _node(c, code, item, tuple(k for k in kids if k is not None), kinds,
-                     plugins, complete=all(k is not None for k in kids))
-
-    roots = [build(code) for code in children.get(None, [])]
+    # Children before their parent (post-order), iteratively: a tree is
+    # never deep enough to need recursion, and recursion must not decide that.
+    built: dict[str, Node | None] = {}
+    stack = [(code, False) for code in reversed(children.get(None, []))]
+    while stack:
+        code, expanded = stack.pop()
+        kids_codes = children.get(code, [])
+        if not expanded:
+            stack.append((code, True))
+            stack.extend((k, False) for k in reversed(kids_codes))
+            continue
+        kids = [built[k] for k in kids_codes]
+        built[code] = _node(c, code, tables[code], tuple(k for k in kids if k is not None),
+                            kinds, plugins, complete=all(k is not None for k in kids))
+    roots = [built[code] for code in children.get(None, [])]
     return [r for r in roots if r is not None]
 
 

@@ -5,6 +5,7 @@ clean message instead of a traceback."""
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -36,7 +37,9 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
     module = openpyxl(path)
     try:
         _within_limits(path)
-        return module.load_workbook(path, data_only=data_only)
+        with warnings.catch_warnings():  # openpyxl's English asides about odd workbooks
+            warnings.simplefilter("ignore")
+            return module.load_workbook(path, data_only=data_only)
     except TooLarge as e:
         raise InputError([Issue("error", e.message, Location(str(path)))]) from None
     except OSError as e:  # a missing file, a folder named *.xlsx
@@ -49,7 +52,10 @@ def load_workbook(path: Path, *, data_only: bool = True) -> Any:
         with open(path, "rb") as handle:
             old = handle.read(4) == b"\xd0\xcf\x11\xe0"
         why: Any = _short(e)
-        if old:
+        bad = _bad_number_cell(path) if not old else None
+        if bad is not None:
+            why = bad
+        elif old:
             why = msg("office.xls")
         elif isinstance(e, zipfile.BadZipFile):
             why = msg("office.not_zip")
@@ -94,6 +100,42 @@ def _within_limits(path: Path) -> None:
                             raise TooLarge(CELLS.problem())
             except (zipfile.BadZipFile, EOFError, zlib.error):
                 return  # openpyxl says the file is damaged
+
+
+#: a cell holding a number (no type, or t="n") and its value
+_NUMBER_CELL = re.compile(
+    rb'<(?:\w+:)?c\s+r="([A-Z]+[0-9]+)"((?:\s+(?!t=)[\w:]+="[^"]*")*)(?:\s+t="n")?'
+    rb'((?:\s+[\w:]+="[^"]*")*)\s*>(?:<(?:\w+:)?f[^>]*>[^<]*</(?:\w+:)?f>)?'
+    rb'<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>')
+
+
+def _bad_number_cell(path: Path) -> Any:
+    """Why openpyxl could not read the sheets, when it is a number cell
+    holding no number (NaN, 1,5 typed by another program): the cell and
+    sheet to fix, instead of openpyxl's English text without a place."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = re.findall(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"',
+                               z.read("xl/workbook.xml"))
+            for index, name in enumerate(names, start=1):
+                member = f"xl/worksheets/sheet{index}.xml"
+                if member not in z.namelist():
+                    continue
+                for found in _NUMBER_CELL.finditer(z.read(member)):
+                    if b"t=" in found.group(3):
+                        continue  # a typed cell (string, boolean, error): not a number
+                    raw = found.group(4).decode("utf-8", "replace")
+                    if not raw.strip():
+                        continue
+                    try:
+                        float(raw)
+                        int(raw) if "." not in raw and "e" not in raw.lower() else None
+                    except ValueError:
+                        return msg("office.bad_number_cell", cell=found.group(1).decode(),
+                                   sheet=name.decode("utf-8", "replace"), raw=raw)
+    except (OSError, KeyError, zipfile.BadZipFile, EOFError, zlib.error):
+        return None
+    return None
 
 
 def _short(error: Exception) -> str:

@@ -183,6 +183,9 @@ class _Reader:
             found = _annex.find_roles(rows)
             if found is not None:
                 return _annex.read_sheet(ws, found[0], found[1])
+        if not sheets:  # a workbook whose every sheet was deleted by another program
+            raise InputError([Issue("error", msg("office.no_sheets"),
+                                    Location(str(self.path)))])
         ws = sheets[0]
         self.warn(msg("office.no_header", sheet=ws.title), None, None)
         return _annex.read_sheet(ws, 0, {})

@@ -807,9 +807,18 @@ class Manual(Rule):
     max: Decimal
     step: Decimal | None = None
 
+    #: steps in the range 0..max beyond which a step is a typo (1e-28 made
+    #: `max // step` overflow Decimal's 28 digits: a traceback)
+    MAX_STEPS: ClassVar[int] = 1_000_000
+
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Manual:
-        return cls(node_max, params.decimal("step", positive=True))
+        step = params.decimal("step", positive=True)
+        if step is not None and node_max / step > cls.MAX_STEPS:
+            params.problem("step", msg("par.type", key="step", problem=msg(
+                "lim.step", step=step, max=node_max, count=cls.MAX_STEPS)))
+            step = None
+        return cls(node_max, step)
 
     def best(self) -> Decimal:
         if self.step is None:
