@@ -1659,4 +1659,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "it in Excel and save again",
     ),
     "office.no_sheets": ("tệp Excel không có trang tính nào", "the workbook has no sheets"),
+    "lim.unit.seconds": ("giây", "seconds"),
+    "plg.interrupted": ("bị ngắt (Ctrl+C) khi đang chạy mã của plugin",
+                        "interrupted (Ctrl+C) while running the plugin's code"),
+    "plg.then.stopped": ("{text}; dừng chạy", "{text}; the run stops"),
 }

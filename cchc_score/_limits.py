@@ -57,7 +57,11 @@ DEPTH = Limit("DEPTH", 32, "lim.unit.depth")
 #: files found in the folders being scored
 FILES = Limit("FILES", 50_000, "lim.unit.files")
 
-ALL = (FILE_MB, UNZIPPED_MB, CELLS, SHEETS, NODES, DEPTH, FILES)
+#: seconds one plugin hook call may take; 0 (the default): no limit. A hook
+#: over it is reported and skipped like a failing one.
+HOOK_SECONDS = Limit("HOOK_SECONDS", 0, "lim.unit.seconds")
+
+ALL = (FILE_MB, UNZIPPED_MB, CELLS, SHEETS, NODES, DEPTH, FILES, HOOK_SECONDS)
 
 
 class TooLarge(OSError):

@@ -8,6 +8,7 @@ pluggy would stop at the first exception without saying whose it was.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -17,6 +18,7 @@ import pluggy
 from .. import hookspecs
 from .._engine import abbreviate
 from .._i18n import Msg, msg
+from .._limits import HOOK_SECONDS
 from ..exceptions import PluginError, describe_error
 from ..hookspecs import PROJECT
 
@@ -62,6 +64,38 @@ class PluginFailed(PluginError):
 
 
 ProblemHandler = Callable[[PluginProblem], None]
+
+#: what plugin code may raise that is the plugin's failure, not the end of the
+#: run: SystemExit too (a plugin calling sys.exit() at import ended the run
+#: with its exit code and no word)
+FAILURES = (Exception, SystemExit)
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _within_time(function: Callable[..., Any], args: list[Any], seconds: int) -> Any:
+    """`function(*args)`, or `_TimedOut` after `seconds`: run in a daemon
+    thread, abandoned if it does not return (Python cannot stop a thread;
+    the run goes on without it and exits without waiting for it)."""
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as e:  # handed to the caller's thread
+            outcome.append((False, e))
+
+    worker = threading.Thread(target=run, name="cchc-score-hook", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise _TimedOut
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 #: `Type: message (file, line N)` of an exception
@@ -125,12 +159,30 @@ class Containment:
             if ok:
                 yield impl.plugin_name, value
 
+    def _interrupted(self, plugin: str) -> None:
+        """Ctrl+C (or a plugin raising KeyboardInterrupt) inside plugin code:
+        said with the plugin's name; the caller lets the interrupt stop the run."""
+        problem = PluginProblem(plugin, msg("plg.interrupted"), "stopped")
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
     def _call_impl(self, impl: pluggy.HookImpl, hook: str, where: Msg,
                    kwargs: Mapping[str, Any], unit: str | None = None,
                    outcome: str = "call") -> tuple[bool, Any]:
+        args = [kwargs[a] for a in impl.argnames]
         try:
-            return True, impl.function(*[kwargs[a] for a in impl.argnames])
-        except Exception as e:
+            if HOOK_SECONDS.value:
+                return True, _within_time(impl.function, args, HOOK_SECONDS.value)
+            return True, impl.function(*args)
+        except KeyboardInterrupt:
+            self._interrupted(impl.plugin_name)
+            raise
+        except _TimedOut:
+            self._problem(impl.plugin_name, msg("plg.hook_failed", hook=hook, where=where,
+                                                error=HOOK_SECONDS.problem()), outcome, unit)
+            return False, None
+        except FAILURES as e:
             self._problem(impl.plugin_name, msg("plg.hook_failed", hook=hook, where=where,
                                                 error=describe(e)), outcome, unit)
             return False, None

@@ -29,7 +29,7 @@ from .._model import Issue, Location
 from .._toml import load_toml
 from ..exceptions import InputError
 from ..hookspecs import PROJECT
-from ._containment import Containment, describe
+from ._containment import FAILURES, Containment, describe
 
 #: the entry-point group installed plugins declare
 GROUP = PROJECT
@@ -112,7 +112,10 @@ class Loader(Containment):
             version = dist.version if dist is not None else None
             try:
                 plugin = ep.load()
-            except Exception as e:
+            except KeyboardInterrupt:
+                self._interrupted(ep.name)
+                raise
+            except FAILURES as e:
                 self._problem(ep.name, msg("plg.load_failed", error=describe(e)))
                 continue
             self._add(plugin, ep.name, "entrypoint", origin, version)
@@ -134,7 +137,10 @@ class Loader(Containment):
                 return
             try:
                 module = _import_file(path)
-            except Exception as e:
+            except KeyboardInterrupt:
+                self._interrupted(name)
+                raise
+            except FAILURES as e:
                 self._problem(name, msg("plg.load_failed", error=describe(e)))
                 return
             self._add(module, name, "file", str(path), None)
@@ -143,7 +149,10 @@ class Loader(Containment):
             return
         try:
             module = importlib.import_module(text)
-        except Exception as e:
+        except KeyboardInterrupt:
+            self._interrupted(text)
+            raise
+        except FAILURES as e:
             self._problem(text, msg("plg.load_failed", error=describe(e)))
             return
         self._add(module, text, "module", text, None)

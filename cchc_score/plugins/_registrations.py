@@ -12,7 +12,7 @@ from typing import Any
 from .._engine import TiePolicy
 from .._i18n import Msg, msg
 from ..rules import Rule, RuleKinds
-from ._containment import describe
+from ._containment import FAILURES, describe
 from ._loading import Loader
 
 REGISTRATION_HOOKS = ("register_rule_kinds", "register_criteria", "register_tie_policies")
@@ -52,7 +52,10 @@ class Registrations(Loader):
             for impl in self._impls(hook, name):
                 try:
                     impl.function(*[{"register": sinks[hook]}[a] for a in impl.argnames])
-                except Exception as e:
+                except KeyboardInterrupt:
+                    self._interrupted(name)
+                    raise
+                except FAILURES as e:
                     self._reject(name, msg("plg.hook_failed", hook=hook,
                                            where=msg("text", text=""), error=describe(e)))
                     return
