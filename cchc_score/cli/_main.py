@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .._i18n import DEFAULT_LANG, LANGS, msg
 from .._version import __version__
 from ..exceptions import InputError, OutputError, PluginError
-from ..plugins import PluginFailed
+from ..plugins import PluginFailed, PluginInterrupted
 from . import _office, _score, _serve, _sets
 from ._app import (
     Command,
@@ -82,7 +82,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except OutputError as e:  # exists, is an input, is not a file, cannot be written
         print(e.message.render(args.lang), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # pragma: no cover
+    except KeyboardInterrupt as e:
+        if isinstance(e, PluginInterrupted) and not hasattr(args, "registry"):
+            # met while loading the plugins: the registry that lists it was never made
+            print(f"{msg('rep.warning').render(args.lang)}: {e.problem.render(args.lang)}",
+                  file=sys.stderr)
         return 130
     except BrokenPipeError:  # piped into `head`, which stopped reading: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

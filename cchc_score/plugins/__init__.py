@@ -32,7 +32,7 @@ The modules, each one responsibility, read in this order:
 - `_helpers`: functions for plugins that adjust results.
 """
 
-from ._containment import PluginFailed, PluginProblem, ProblemHandler
+from ._containment import PluginFailed, PluginInterrupted, PluginProblem, ProblemHandler
 from ._facade import Registry
 from ._helpers import mark_not_applicable, with_outcomes
 from ._loading import (
@@ -56,6 +56,7 @@ __all__ = [
     "REGISTRATION_HOOKS",
     "PluginFailed",
     "PluginInfo",
+    "PluginInterrupted",
     "PluginProblem",
     "ProblemHandler",
     "Registry",

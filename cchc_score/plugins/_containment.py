@@ -71,6 +71,15 @@ ProblemHandler = Callable[[PluginProblem], None]
 FAILURES = (Exception, SystemExit)
 
 
+class PluginInterrupted(KeyboardInterrupt):
+    """An interrupt met in plugin code: it stops the run like any other,
+    and says whose code was running (`problem`)."""
+
+    def __init__(self, problem: PluginProblem) -> None:
+        super().__init__(problem.render("en"))
+        self.problem = problem
+
+
 class _TimedOut(Exception):
     pass
 
@@ -159,13 +168,15 @@ class Containment:
             if ok:
                 yield impl.plugin_name, value
 
-    def _interrupted(self, plugin: str) -> None:
+    def _interrupted(self, plugin: str) -> PluginInterrupted:
         """Ctrl+C (or a plugin raising KeyboardInterrupt) inside plugin code:
-        said with the plugin's name; the caller lets the interrupt stop the run."""
+        recorded with the plugin's name; the caller raises the returned
+        interrupt, which still stops the run and carries the problem."""
         problem = PluginProblem(plugin, msg("plg.interrupted"), "stopped")
         self.problems.append(problem)
         if self.on_problem is not None:
             self.on_problem(problem)
+        return PluginInterrupted(problem)
 
     def _call_impl(self, impl: pluggy.HookImpl, hook: str, where: Msg,
                    kwargs: Mapping[str, Any], unit: str | None = None,
@@ -176,8 +187,7 @@ class Containment:
                 return True, _within_time(impl.function, args, HOOK_SECONDS.value)
             return True, impl.function(*args)
         except KeyboardInterrupt:
-            self._interrupted(impl.plugin_name)
-            raise
+            raise self._interrupted(impl.plugin_name) from None
         except _TimedOut:
             self._problem(impl.plugin_name, msg("plg.hook_failed", hook=hook, where=where,
                                                 error=HOOK_SECONDS.problem()), outcome, unit)

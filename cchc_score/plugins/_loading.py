@@ -113,8 +113,7 @@ class Loader(Containment):
             try:
                 plugin = ep.load()
             except KeyboardInterrupt:
-                self._interrupted(ep.name)
-                raise
+                raise self._interrupted(ep.name) from None
             except FAILURES as e:
                 self._problem(ep.name, msg("plg.load_failed", error=describe(e)))
                 continue
@@ -138,8 +137,7 @@ class Loader(Containment):
             try:
                 module = _import_file(path)
             except KeyboardInterrupt:
-                self._interrupted(name)
-                raise
+                raise self._interrupted(name) from None
             except FAILURES as e:
                 self._problem(name, msg("plg.load_failed", error=describe(e)))
                 return
@@ -150,8 +148,7 @@ class Loader(Containment):
         try:
             module = importlib.import_module(text)
         except KeyboardInterrupt:
-            self._interrupted(text)
-            raise
+            raise self._interrupted(text) from None
         except FAILURES as e:
             self._problem(text, msg("plg.load_failed", error=describe(e)))
             return

@@ -53,8 +53,7 @@ class Registrations(Loader):
                 try:
                     impl.function(*[{"register": sinks[hook]}[a] for a in impl.argnames])
                 except KeyboardInterrupt:
-                    self._interrupted(name)
-                    raise
+                    raise self._interrupted(name) from None
                 except FAILURES as e:
                     self._reject(name, msg("plg.hook_failed", hook=hook,
                                            where=msg("text", text=""), error=describe(e)))
