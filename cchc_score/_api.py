@@ -312,7 +312,8 @@ def score_files(
                                 tables.where(unmatched[0])))
     issues.extend(_no_files(folder) for folder, count in skipped.items()
                   if count == folders[folder])
-    ranked = rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker())
+    ranked = registry.with_rank_reasons(
+        rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker()))
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
 
 

@@ -1430,6 +1430,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{inner} [province figure: {where}]{own}",
     ),
     "data.own": (" (đơn vị tự kê khai: {value})", " (the unit declared: {value})"),
+    "rep.reason": ("Lý do", "Reason"),
     "grp.waiting": (
         "Chấm theo nhóm: chờ các đơn vị khác trong nhóm",
         "Scored against the group: waiting for the other units",

@@ -365,6 +365,10 @@ class UnitResult:
     #: figures a `--stage self` run shows), so that "self-assessed X →
     #: appraised Y" compares two real results
     self_result: UnitResult | None = attrs.field(default=None, eq=False, repr=False)
+    #: why a plugin's `classify` gave this band, and why its `tie_break` put
+    #: the unit where it is among units of equal published index
+    band_reason: Msg | None = None
+    rank_reason: Msg | None = None
 
     def walk(self) -> Iterator[NodeResult]:
         for node in self.nodes:

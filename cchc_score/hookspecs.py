@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from ._i18n import Msg
     from ._model import Assessment, CriteriaSet, Issue, Unit, UnitResult
     from .rules import Rule
 
@@ -79,12 +80,12 @@ def adjust_result(
 
 
 @hookspec(firstresult=True)
-def classify(criteria: CriteriaSet, result: UnitResult) -> str | None:
-    """Return the band of a unit's result, or None to use the set's own bands."""
+def classify(criteria: CriteriaSet, result: UnitResult) -> str | tuple[str, str | Msg] | None:
+    """Return the band of a unit's result (or band, reason), or None for the set's bands."""
 
 
 @hookspec(firstresult=True)
 def tie_break(
     criteria: CriteriaSet, result: UnitResult
-) -> Decimal | int | tuple[Decimal | int, ...] | None:
-    """Return a key that orders units with equal published index (larger ranks higher)."""
+) -> Decimal | int | tuple[Decimal | int | str | Msg, ...] | None:
+    """Return a key ordering units of equal index (larger first; may end with a reason)."""

@@ -30,7 +30,7 @@ from .._model import NodeResult, UnitResult
 from .._stamp import Stamp
 from ..report import Options, Report
 from ..report._base import stamp_of
-from ..report._tables import explanation, groups, status, summary
+from ..report._tables import explanation, groups, reasons, status, summary
 from . import _style as st
 from ._deps import openpyxl
 from ._sheet_admin import page_footer
@@ -110,8 +110,11 @@ def _rank_columns(results: Sequence[UnitResult]) -> list[tuple[str, int]]:
     """The ranking's (header key, width) columns; "Xếp loại" only where a
     set has bands (an empty column would read as "no band earned")."""
     banded = any(r.criteria.bands for r in results)
-    return [(k, w) for k, w in zip(RANK_COLUMNS, RANK_WIDTHS, strict=True)
-            if k != "rep.band" or banded]
+    columns = [(k, w) for k, w in zip(RANK_COLUMNS, RANK_WIDTHS, strict=True)
+               if k != "rep.band" or banded]
+    if any(r.band_reason or r.rank_reason for r in results):  # a plugin said why
+        columns.append(("rep.reason", 40))
+    return columns
 
 
 def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
@@ -145,11 +148,13 @@ def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
                       "num.col_bonus": r.pools.get("bonus"),
                       "num.col_penalty": -penalty if penalty else penalty,
                       "office.res_final": r.points, "office.res_max": r.max,
-                      "rep.index": r.published_index, "rep.band": r.band or ""}
+                      "rep.index": r.published_index, "rep.band": r.band or "",
+                      "rep.reason": reasons(r, lang)}
             number = _format(r.criteria.decimals)
             for col, key in enumerate(keys, start=1):
                 value = values[key]
-                st.body_cell(ws.cell(row, col, value), wrap=key in ("rep.unit", "rep.group"),
+                st.body_cell(ws.cell(row, col, value),
+                             wrap=key in ("rep.unit", "rep.group", "rep.reason"),
                              number_format=number if isinstance(value, Decimal) else None)
     st.widths(ws, [w for _, w in columns])
     st.fit_heights(ws, header, row)

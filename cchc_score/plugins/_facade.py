@@ -28,6 +28,23 @@ def _number(value: Any) -> bool:
     return isinstance(value, Decimal | int) and not isinstance(value, bool)
 
 
+#: a reason that is neither text nor a message
+_BAD = msg("text", text="")
+
+
+def _with_reason(value: Any) -> tuple[Any, Msg | None]:
+    """(answer, reason) from a hook's return: `answer`, or a tuple whose
+    last item is the reason (a str or a `Msg`): ("A", "…"), (92, 3, msg(…))."""
+    if not (isinstance(value, tuple) and len(value) >= 2
+            and isinstance(value[-1], str | Msg)):
+        return value, None
+    reason = value[-1]
+    answer = value[0] if len(value) == 2 else value[:-1]
+    if isinstance(reason, str):
+        return answer, msg("text", text=reason) if reason.strip() else _BAD
+    return answer, reason
+
+
 class Registry(Registrations):
     """The plugins of one run and what they registered, behind typed methods.
 
@@ -38,6 +55,7 @@ class Registry(Registrations):
     def __init__(self, *, strict: bool = False, on_problem: ProblemHandler | None = None,
                  ) -> None:
         super().__init__(strict=strict, on_problem=on_problem)
+        self._tie_reasons: dict[tuple[str, str], Msg] = {}
         self._add(_builtin_plugin, BUILTIN_NAME, "builtin", "cchc-score", __version__)
 
     # -- building ----------------------------------------------------------------
@@ -152,33 +170,37 @@ class Registry(Registrations):
             result = value
         return result
 
-    def classify(self, result: UnitResult) -> tuple[bool, str | None]:
-        """The first plugin band for this result, or None; False first when
-        a plugin that might have given the band failed (no band is then
-        published rather than the set's own, which the plugin overrides)."""
+    def classify(self, result: UnitResult) -> tuple[bool, str | None, Msg | None]:
+        """The first plugin band for this result (None: the set's own) and
+        its reason; False first when a plugin that might have given the band
+        failed (no band is then published rather than the set's own, which
+        the plugin overrides). A plugin returns a band or (band, reason)."""
         unit = result.unit.id
         where = msg("plg.where_unit", unit=unit)
         for impl in self._impls("classify"):
             ok, value = self._call_impl(impl, "classify", where, {
                 "criteria": result.criteria, "result": result}, unit, "band")
             if not ok:
-                return False, None
+                return False, None, None
             if value is None:
                 continue
-            if isinstance(value, str) and value:
-                return True, value
+            band, reason = _with_reason(value)
+            if isinstance(band, str) and band and reason is not _BAD:
+                return True, band, reason
             self._bad_return(impl.plugin_name, "classify", where, value, unit, "band")
-            return False, None
-        return True, None
+            return False, None, None
+        return True, None, None
 
     def finish(self, result: UnitResult, assessment: Assessment) -> UnitResult:
         """What the engine applies to each unit's result (`_engine.Finisher`):
-        the adjustments, then a plugin's band if one gives it."""
+        the adjustments, then a plugin's band (and reason) if one gives it."""
         result = self.adjust(result, assessment)
-        ok, band = self.classify(result)
+        ok, band, reason = self.classify(result)
         if not ok:
             return attrs.evolve(result, band=None)
-        return attrs.evolve(result, band=band) if band is not None else result
+        if band is None:
+            return result
+        return attrs.evolve(result, band=band, band_reason=reason)
 
     def rule_failed(self, failure: RuleFailed, unit: str) -> None:
         """A rule kind's code failed for `unit` (`RuleFailed` from the loader
@@ -227,12 +249,27 @@ class Registry(Registrations):
                                         result=result):
             if value is None:
                 continue
-            if _number(value):
-                return (value,)
-            if isinstance(value, tuple) and value and all(_number(v) for v in value):
-                return value
+            key, reason = _with_reason(value)
+            if _number(key):
+                key = (key,)
+            if (isinstance(key, tuple) and key and all(_number(v) for v in key)
+                    and reason is not _BAD):
+                if reason is not None:
+                    self._tie_reasons[(result.criteria.id, unit)] = reason
+                return key
             self._bad_return(plugin, "tie_break", where, value, unit)
         return ()
+
+    def with_rank_reasons(self, ranked: Sequence[UnitResult]) -> list[UnitResult]:
+        """The ranked results, each that shared its published index with
+        another unit of its group carrying the reason its tie-break gave."""
+        def tied(r: UnitResult) -> bool:
+            return sum(1 for o in ranked if o.unit.group == r.unit.group
+                       and o.published_index == r.published_index) > 1
+
+        return [attrs.evolve(r, rank_reason=reason)
+                if (reason := self._tie_reasons.get((r.criteria.id, r.unit.id))) is not None
+                and tied(r) else r for r in ranked]
 
     # -- describing --------------------------------------------------------------
 

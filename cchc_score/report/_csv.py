@@ -4,7 +4,8 @@ numbers rounded per the set with a decimal point (for spreadsheets).
 Both views are in it: the unit rows (empty `code`) are the ranking, with
 last year's index and the change when `--previous` is given; the rows of
 depth 1 are the component-by-unit matrix; the leaf rows carry the
-explanation, the points at risk, the self-assessed points and, with
+explanation (on a unit row: the plugins' reasons for its band and tie-break),
+the points at risk, the self-assessed points and, with
 `--gains`, the recoverable points and the next band. The first fourteen
 columns are those of earlier versions, in the same order.
 """
@@ -19,7 +20,7 @@ from decimal import Decimal
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report
-from ._tables import explanation, index_change, num, share, stage_totals, total
+from ._tables import explanation, index_change, num, reasons, share, stage_totals, total
 
 COLUMNS = ["unit_id", "unit_name", "group", "rank", "band", "index", "code", "title", "points",
            "max", "lost", "na", "pending", "explanation",
@@ -47,7 +48,7 @@ class CsvReport(Report):
             writer.writerow([
                 *unit, r.rank or "", r.band or "", _number(r.index, r), "",
                 msg("rep.unit").render(lang), _number(r.points, r), _number(r.max, r),
-                _number(r.lost, r), "", "", "",
+                _number(r.lost, r), "", "", reasons(r, lang),
                 r.rank_of or "", 0, _number(total(r.nodes, "at_risk"), r),
                 _number(totals.self_points, r) if r.appraised else "", "",
                 _number(before.index if before else None, r),

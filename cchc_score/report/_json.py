@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from .._i18n import Msg
 from .._model import CriteriaSet, NodeResult, UnitResult
 from .._numbers import plain
 from .._version import __version__
@@ -77,10 +78,17 @@ def unit_doc(result: UnitResult, lang: str) -> dict[str, Any]:
                    for i in result.issues],
         "criteria": result.criteria.id, "year": result.year, "stage": result.stage,
         "rank_of": result.rank_of, "source": result.source,
+        "band_reason": _reason(result.band_reason, lang),
+        "rank_reason": _reason(result.rank_reason, lang),
         **_self_total(result),
         "stages": [{"stage": s.stage, "points": s.points, "max": s.max, "index": s.index}
                    for s in result.stages],
     }
+
+
+def _reason(reason: Msg | None, lang: str) -> str | None:
+    """A plugin's reason for a band or a tie-break, in the output language."""
+    return reason.render(lang) if reason is not None else None
 
 
 def _self_total(result: UnitResult) -> dict[str, Any]:

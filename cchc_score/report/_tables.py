@@ -76,6 +76,10 @@ def summary(result: UnitResult, lang: str) -> str:
     band = msg("rep.summary_band", band=result.band).render(lang) if result.band else ""
     rank = (msg("rep.summary_rank", rank=result.rank, of=result.rank_of).render(lang)
             if result.rank is not None and (result.rank_of or 0) > 1 else "")
+    if band and result.band_reason is not None:
+        band += f" ({result.band_reason.render(lang)})"
+    if rank and result.rank_reason is not None:
+        rank += f" ({result.rank_reason.render(lang)})"
     return msg("rep.summary", unit=result.unit.name, points=num(result.points, result, lang),
                max=num(result.max, result, lang), index=num(result.index, result, lang),
                band=band, rank=rank).render(lang)
@@ -426,21 +430,32 @@ def change(result: UnitResult, previous: Mapping[str, Previous], lang: str) -> s
     return text
 
 
+def reasons(result: UnitResult, lang: str) -> str:
+    """Why the unit has its band and its place among equal indexes, as a
+    plugin said ("" when none did)."""
+    return "; ".join(r.render(lang) for r in (result.band_reason, result.rank_reason)
+                     if r is not None)
+
+
 def ranking_table(members: Sequence[UnitResult], lang: str,
                   previous: Mapping[str, Previous] | None
                   ) -> tuple[list[str], list[list[str]], set[int]]:
     """Header, rows and right-aligned columns of a group's ranking: rank,
     unit id and name, points, max, index, band (left out when the set has
-    no bands) and, with last year's results, the change."""
+    no bands), with last year's results the change, and the plugins'
+    reasons for bands and tie-breaks when any was given."""
     with_band = any(r.band for r in members)
+    with_reason = any(reasons(r, lang) for r in members)
     keys = ["rep.rank", "rep.code", "rep.unit", "rep.points", "rep.max", "rep.index",
-            *(["rep.band"] if with_band else []), *(["view.change"] if previous else [])]
+            *(["rep.band"] if with_band else []), *(["view.change"] if previous else []),
+            *(["rep.reason"] if with_reason else [])]
     rows = []
     for r in members:
         row = [str(r.rank or ""), r.unit.id, r.unit.name, num(r.points, r, lang),
                num(r.max, r, lang), num(r.index, r, lang)]
         row += [r.band or ""] if with_band else []
         row += [change(r, previous, lang)] if previous else []
+        row += [reasons(r, lang)] if with_reason else []
         rows.append(row)
     right = {0, 3, 4, 5} | ({len(keys) - 1} if previous else set())
     return [msg(k).render(lang) for k in keys], rows, right
