@@ -18,7 +18,7 @@ from ._group import score_groups
 from ._i18n import msg
 from ._io_errors import os_problem
 from ._limits import DEPTH, FILES
-from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
+from ._model import Assessment, CriteriaSet, Issue, Location, Stage, UnitResult
 from ._survey import Survey, read_survey
 from .exceptions import InputError, RuleFailed
 from .load import criteria_ref, parse_assessment, read_assessment
@@ -263,6 +263,8 @@ def score_files(
         except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
             registry.rule_failed(e, unit_id)
             continue
+        if assessment is not None and stage == "appraised":
+            found.extend(_overridden(assessment, (overrides or {}).get(unit_id, {})))
         found = _locate(found, path, rows)
         if table is not None:
             found = _in_survey(found, table, unit_id, path)
@@ -395,6 +397,16 @@ def _relative_to(ref: str | Path, assessment: Path) -> str | Path:
         if beside.exists():
             return beside
     return ref
+
+
+def _overridden(assessment: Assessment, codes: Iterable[str]) -> list[Issue]:
+    """A what-if `--set` at the appraised stage on a leaf the council scored:
+    the unit's value changes, the council's entry still decides."""
+    entries = [assessment.appraisal, *assessment.rounds.values()]
+    return [Issue("warning", msg("num.set_appraised", code=code),
+                  Location(assessment.path, code))
+            for code in codes
+            if any((e := table.get(code)) is not None and e.changes_score for table in entries)]
 
 
 def _merge(data: dict[str, Any], survey: dict[str, Any] | None,

@@ -99,6 +99,7 @@ class _Scorer:
             kids = tuple(self.node(k, na, node.role) for k in node.children)
             result = _parent(node, kids, na)
         elif na is not None:
+            self.ignored(node)
             return _not_applicable(node, na)
         else:
             result = self.leaf(node, rejected)
@@ -109,6 +110,18 @@ class _Scorer:
             result = attrs.evolve(result, trail=(_change(rejected, None, result.points,
                                                          msg("out.na_rejected")),))
         return result
+
+    def ignored(self, node: Node) -> None:
+        """Warn about what a not-applicable leaf leaves unscored: the unit's
+        declared fact and, at the appraised stage, the council's entry."""
+        answer = self.assessment.answers.get(node.code)
+        if answer is not None and answer.value is not None:
+            self.issues.append(Issue("warning", msg("num.ignored_answer", code=node.code),
+                                     self.where(node.code)))
+        entry = self.assessment.appraisal.get(node.code)
+        if self.stage == "appraised" and entry is not None and entry.changes_score:
+            self.issues.append(Issue("warning", msg("num.ignored_appraisal", code=node.code),
+                                     self.where(node.code)))
 
     def settle(self, node: Node, out: Outcome) -> Outcome:
         """A rule's outcome as the engine carries it: rounded once to the

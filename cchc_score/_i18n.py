@@ -1571,6 +1571,28 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "num.penalty_out": ("{inner}; trừ {points} điểm", "{inner}; {points} points subtracted"),
     "num.penalty_none": ("{inner}; không bị trừ điểm", "{inner}; nothing subtracted"),
+    "num.ignored_answer": (
+        "tiêu chí “{code}” không áp dụng cho đơn vị, giá trị kê khai ở đây không được chấm",
+        "criterion “{code}” does not apply to this unit: the value declared here is not scored",
+    ),
+    "num.ignored_appraisal": (
+        "tiêu chí “{code}” không áp dụng cho đơn vị, điểm thẩm định ở đây không được tính; "
+        "hội đồng cần bác đề nghị không áp dụng (na = \"reject\") nếu muốn chấm",
+        "criterion “{code}” does not apply to this unit: the appraisal entry here is not "
+        "counted; the council rejects the not-applicable claim (na = \"reject\") to score it",
+    ),
+    "num.na_survey": (
+        "tiêu chí “{code}” do điều tra xã hội học chấm: đơn vị không được đề nghị không áp "
+        "dụng (sẽ bỏ kết quả điều tra khỏi điểm tối đa của mình)",
+        "criterion “{code}” is scored by the survey: a unit cannot claim it not applicable "
+        "(that would drop the survey result from its own maximum)",
+    ),
+    "num.set_appraised": (
+        "--set {code}: ở giai đoạn sau thẩm định, điểm của tiêu chí này do hội đồng thẩm "
+        "định quyết định; giá trị thử chỉ thay giá trị đơn vị kê khai",
+        "--set {code}: at the appraised stage the council's entry scores this criterion; "
+        "the what-if value only replaces the unit's declared value",
+    ),
     "num.clamped": (
         "cộng các dòng được {raw}, giới hạn trong 0–{max}",
         "the rows add up to {raw}, kept within 0–{max}",

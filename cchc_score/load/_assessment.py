@@ -94,6 +94,11 @@ def parse_assessment(
     not_applicable: dict[str, str] = {}
     for code, reason in _table(c, data, "not_applicable").items():
         if _known(c, criteria, code, "not_applicable"):
+            if criteria.node(code).is_leaf and criteria.node(code).method == "survey":
+                # the province's survey result is not the unit's to drop from
+                # its own maximum
+                c.error(msg("num.na_survey", code=code), code, "not_applicable")
+                continue
             text = reason.strip() if isinstance(reason, str) else ""
             if not text:
                 c.warn(msg("asm.na_reason", code=code), code, "not_applicable")
