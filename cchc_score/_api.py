@@ -13,6 +13,8 @@ import attrs
 from ._appraisal_file import AppraisalTable, read_appraisal
 from ._catalog import Catalog
 from ._data import DataTables, annotate, declared, read_data, relocate
+from ._embed import KEY as EMBEDDED
+from ._embed import Embedded
 from ._engine import abbreviate, rank, score
 from ._group import score_groups
 from ._i18n import msg
@@ -240,8 +242,8 @@ def score_files(
         if raw is None:
             continue
         criteria_set, problems = _criteria_for(raw, path, criteria, registry, cat)
+        issues.extend(problems)
         if criteria_set is None:
-            issues.extend(problems)
             continue
         if criteria is None or "criteria" not in raw:
             # Name the set by id: a path relative to the file, or a set chosen by a
@@ -338,7 +340,35 @@ def _finish(results: list[UnitResult], registry: Registry, tables: DataTables | 
 def _criteria_for(data: Mapping[str, Any], path: Path, criteria: str | Path | None,
                   registry: Registry, cat: Catalog) -> tuple[CriteriaSet | None, list[Issue]]:
     """The set an assessment is scored with: --criteria, else the one it
-    names (a path relative to the file), else the one a plugin picks."""
+    names (a path relative to the file), else the one a plugin picks; when
+    the file carries the set it was made from (`_embed`) and the named one
+    is not found, that one; a named set that differs from it is reported."""
+    found, problems = _named_criteria(data, path, criteria, registry, cat)
+    embedded = Embedded.from_data(data.get(EMBEDDED))
+    if embedded is None:
+        return found, problems
+    where = Location(str(path), key="criteria")
+    ref = criteria if criteria is not None else criteria_ref(data)
+    if found is not None:
+        if found.content_hash and found.content_hash != embedded.hash:
+            return found, [Issue("warning", msg("emb.differs", ref=ref or found.id,
+                                                was=embedded.hash[:12],
+                                                now=found.content_hash[:12]), where)]
+        return found, problems
+    if criteria is not None:
+        return found, problems
+    carried, issues = cat.from_text(embedded.text, f"{path}#{EMBEDDED}")
+    if carried is None:
+        return None, [*problems, *issues]
+    notes = [Issue("warning", msg("emb.used", ref=ref or "—", id=carried.id), where)]
+    if not embedded.intact:
+        notes.append(Issue("warning", msg("emb.edited"), where))
+    return carried, notes
+
+
+def _named_criteria(data: Mapping[str, Any], path: Path, criteria: str | Path | None,
+                    registry: Registry, cat: Catalog
+                    ) -> tuple[CriteriaSet | None, list[Issue]]:
     where = Location(str(path), key="criteria")
     ref = criteria if criteria is not None else criteria_ref(data)
     if ref is None:

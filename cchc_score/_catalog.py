@@ -6,11 +6,14 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import attrs
+import tomli
 
+from ._embed import digest
 from ._i18n import msg
 from ._model import CriteriaSet, Issue, Location
+from ._toml import parse_toml
 from .exceptions import InputError
-from .load import DEFAULT_TIES, check_criteria
+from .load import DEFAULT_TIES, check_criteria, parse_criteria
 from .rules import RuleKinds
 
 
@@ -53,6 +56,22 @@ class Catalog:
                     criteria = None
             self._loaded[key] = (criteria, issues)
         return self._loaded[key]
+
+    def from_text(self, text: str, origin: str) -> tuple[CriteriaSet | None, list[Issue]]:
+        """A set from its text (the one a form carries, `_embed`), validated
+        like a file; `origin` names it in messages."""
+        try:
+            data = parse_toml(text)
+        except (tomli.TOMLDecodeError, ValueError, RecursionError) as e:
+            return None, [Issue("error", msg("crit.toml", error=e), Location(origin))]
+        criteria, issues = parse_criteria(data, origin, self.kinds, digest(text),
+                                          self.tie_policies, self.plugins)
+        if criteria is not None and self.checks is not None:
+            extra = self.checks(criteria)
+            issues = [*issues, *extra]
+            if any(i.level == "error" for i in extra):
+                criteria = None
+        return criteria, issues
 
     def entries(self) -> tuple[list[Entry], list[Issue]]:
         """Every registered set that loads; issues for those that do not and

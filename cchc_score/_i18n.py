@@ -1667,6 +1667,31 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{count} đơn vị trong tệp thẩm định không được chấm: {units}",
         "{count} units of the appraisal file were not scored: {units}",
     ),
+    "emb.differs": (
+        "bộ chỉ số “{ref}” khác với bộ mà biểu mẫu được tạo ra (mã băm {was}…, nay {now}…); "
+        "chấm theo bộ “{ref}”",
+        "the criteria set “{ref}” differs from the one the form was made from (hash {was}…, "
+        "now {now}…); scored with “{ref}”",
+    ),
+    "emb.used": (
+        "không tìm thấy bộ chỉ số “{ref}”: chấm theo bộ chỉ số nhúng trong biểu mẫu ({id})",
+        "criteria set “{ref}” not found: scored with the set embedded in the form ({id})",
+    ),
+    "emb.edited": (
+        "bộ chỉ số nhúng trong biểu mẫu đã bị sửa (mã băm không khớp)",
+        "the criteria set embedded in the form was edited (its hash does not match)",
+    ),
+    "emb.comment": (
+        "Bộ chỉ số dùng để tạo mẫu này, kèm theo để chấm được ở bất kỳ máy nào. Không sửa.",
+        "The criteria set this form was made from, carried so that it scores on any "
+        "machine. Do not edit.",
+    ),
+    "units.missing_column": (
+        "thiếu cột “{column}” (cần: id, name; tùy chọn: group, tags)",
+        "missing column “{column}” (needed: id, name; optional: group, tags)",
+    ),
+    "units.written": ("Đã ghi {count} mẫu vào {path}", "Wrote {count} forms to {path}"),
+    "units.dup": ("mã đơn vị “{id}” lặp lại", "unit id “{id}” repeated"),
     "apr.xlsx_needs": (
         "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
         "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",

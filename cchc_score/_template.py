@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from . import _toml_write as tw
+from ._embed import Embedded
 from ._i18n import Msg, msg
 from ._model import CriteriaSet
 from .exceptions import RuleFailed
@@ -178,9 +179,10 @@ def example_value(rule: Rule) -> Any:
 
 def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: str | None = None,
                   year: int | None = None, output_name: str = "FILE.toml",
-                  lang: str = "vi") -> str:
+                  lang: str = "vi", embed: Embedded | None = None, group: str | None = None,
+                  tags: tuple[str, ...] = ()) -> str:
     """The blank assessment text for `criteria` (named by `ref`: its id or
-    its path) and one unit."""
+    its path) and one unit; `embed` carries the set's text in the file."""
     year = year or criteria.years[0]
     def t(name: str, /, **kw: Any) -> str:
         return msg(name, **kw).render(lang)
@@ -191,7 +193,7 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
     lines += tw.assignments({"schema": 1, "criteria": ref, "year": year})
     lines += ["", "[unit]"]
     lines += tw.assignments({"id": unit_id, "name": unit_name or unit_id,
-                             "group": criteria.group, "tags": []})
+                             "group": group or criteria.group, "tags": list(tags)})
     lines += tw.comment(t("office.tpl_tags"))
     role_of = roles(criteria)
     for node in criteria.walk():
@@ -218,4 +220,6 @@ def toml_template(criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: s
         lines.append("evidence = []  " + tw.comment(t("office.tpl_evidence"))[0])
         lines.append('# note = ""')
     lines += ["", "[not_applicable]", *tw.comment(t("office.tpl_na"))]
+    if embed is not None:
+        lines += ["", *tw.comment(t("emb.comment")), *embed.toml()]
     return "\n".join(lines) + "\n"

@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 from .. import _api
+from .._embed import Embedded
 from .._i18n import msg
+from .._model import CriteriaSet
 from .._output import write_output
+from .._units import read_units
 from ._app import Command, _fatal, _print_issues, _read_too, _texts
 
 
@@ -56,6 +59,14 @@ def _add_template(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument("--year", type=int,
                    help=t("năm đánh giá (mặc định: năm đầu của bộ chỉ số)",
                           "the assessment year (default: the set's first)"))
+    p.add_argument("--units", type=Path, metavar="CSV",
+                   help=t("danh sách đơn vị (id, name, group, tags): một mẫu cho mỗi đơn vị, "
+                          "ghi vào thư mục -o (đuôi .xlsx, hoặc .toml với --toml)",
+                          "the units (id, name, group, tags): one form per unit, written "
+                          "into the folder -o (.xlsx, or .toml with --toml)"))
+    p.add_argument("--toml", action="store_true",
+                   help=t("với --units: mẫu .toml thay vì .xlsx",
+                          "with --units: .toml forms instead of .xlsx"))
 
 
 def cmd_import_criteria(args: argparse.Namespace) -> int:
@@ -83,19 +94,11 @@ def cmd_import_criteria(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     criteria = _api.catalog(args.registry).load(args.criteria)
+    if args.units is not None:
+        return _template_units(args, criteria)
     form = args.output is not None and args.output.suffix.lower() in (".xlsx", ".xlsm")
-    data: str | bytes
-    if form:
-        from ..office import form_workbook
-
-        data = form_workbook(criteria, ref=args.criteria, unit_id=args.unit,
-                             unit_name=args.name, year=args.year, lang=args.lang)
-    else:
-        from .._template import toml_template
-
-        data = toml_template(criteria, ref=args.criteria, unit_id=args.unit,
-                             unit_name=args.name, year=args.year, lang=args.lang,
-                             output_name=str(args.output or "FILE.toml"))
+    data = _blank(args, criteria, form, args.unit, args.name, None, (),
+                  str(args.output or "FILE.toml"))
     if args.output is None:
         assert isinstance(data, str)
         sys.stdout.write(data)
@@ -103,6 +106,45 @@ def cmd_template(args: argparse.Namespace) -> int:
     write_output(args.output, data, force=args.force,
                  inputs=[*_read_too(args), *([Path(criteria.path)] if criteria.path else [])])
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
+    return 0
+
+
+def _blank(args: argparse.Namespace, criteria: CriteriaSet, form: bool, unit: str,
+           name: str | None, group: str | None, tags: tuple[str, ...], output: str
+           ) -> str | bytes:
+    """One unit's blank form (xlsx bytes) or TOML text, carrying the set."""
+    embed = Embedded.of_file(criteria.path) if criteria.path else None
+    if form:
+        from ..office import form_workbook
+
+        return form_workbook(criteria, ref=args.criteria, unit_id=unit, unit_name=name,
+                             year=args.year, lang=args.lang, embed=embed, group=group,
+                             tags=tags)
+    from .._template import toml_template
+
+    return toml_template(criteria, ref=args.criteria, unit_id=unit, unit_name=name,
+                         year=args.year, lang=args.lang, output_name=output, embed=embed,
+                         group=group, tags=tags)
+
+
+def _template_units(args: argparse.Namespace, criteria: CriteriaSet) -> int:
+    """`template SET --units units.csv -o FOLDER`: one form per unit."""
+    if args.output is None:
+        _fatal(msg("office.needs_output", format="--units").render(args.lang), 2)
+    units, problems = read_units(args.units)
+    _print_issues(problems, args.lang)
+    if any(i.level == "error" for i in problems):
+        return 1
+    args.output.mkdir(parents=True, exist_ok=True)
+    suffix = ".toml" if args.toml else ".xlsx"
+    inputs = [args.units, *_read_too(args), *([Path(criteria.path)] if criteria.path else [])]
+    for row in units:
+        target = args.output / f"{row.id}{suffix}"
+        write_output(target, _blank(args, criteria, not args.toml, row.id, row.name,
+                                    row.group, row.tags, target.name),
+                     force=args.force, inputs=inputs)
+    print(msg("units.written", count=len(units), path=args.output).render(args.lang),
+          file=sys.stderr)
     return 0
 
 

@@ -30,7 +30,7 @@ from ..rules._base import parse_number
 from ._criteria import YEARS, _Collector
 
 TOP_KEYS = {"schema", "criteria", "year", "unit", "answers", "not_applicable",
-            *TABLES.values(), "survey"}
+            *TABLES.values(), "survey", "embedded"}
 ANSWER_KEYS = {"value", "evidence", "note", "points"}
 EVIDENCE_KEYS = {"number", "date", "title", "file", "page"}
 #: keys of a round's entry

@@ -59,6 +59,8 @@ HEADERS = {c.field: c.header for c in FORM_COLUMNS}
 MAIN_SHEET = "Tự chấm"
 INFO_SHEET = "Thông tin"
 LISTS_SHEET = "DanhSach"
+#: the hidden sheet carrying the criteria set the form was made from
+EMBED_SHEET = "BoChiSo"
 #: rows above the table: the national heading (1-2), the form's title, the
 #: criteria set and the unit (4-6)
 HEADER_ROW = 8

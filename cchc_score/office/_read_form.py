@@ -26,7 +26,7 @@ from .._model import Issue, Location
 from ..rules import InvalidValue, parse_date
 from . import _cells
 from ._deps import load_workbook
-from ._layout import FORM_FIELDS, HEADERS, INFO_FIELDS, INFO_SHEET
+from ._layout import EMBED_SHEET, FORM_FIELDS, HEADERS, INFO_FIELDS, INFO_SHEET
 
 
 @attrs.frozen
@@ -85,7 +85,22 @@ def read_form(path: Path | str) -> Form:
     data: dict[str, Any] = {"schema": 1}
     data.update(reader.info(wb))
     data.update(reader.body(ws, header_row, columns))
+    embedded = _embedded(wb)
+    if embedded is not None:
+        data["embedded"] = embedded
     return Form(data, reader.rows, tuple(reader.issues), ws.title)
+
+
+def _embedded(wb: Any) -> dict[str, str] | None:
+    """The criteria set the form was made from (`office._template.embed_sheet`)."""
+    if EMBED_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[EMBED_SHEET]
+    cells = [c[0].value for c in ws.iter_rows(min_row=2, max_col=1)]
+    if not cells or not isinstance(cells[0], str):
+        return None
+    text = "".join(v for v in cells[1:] if isinstance(v, str))
+    return {"criteria_hash": cells[0], "criteria_text": text}
 
 
 class _FormReader:

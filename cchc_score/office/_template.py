@@ -17,6 +17,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from .._embed import Embedded
 from .._i18n import msg
 from .._model import CriteriaSet, Node
 from .._numbers import plain
@@ -26,6 +27,7 @@ from . import _style as st
 from ._admin import Issuer
 from ._deps import openpyxl
 from ._layout import (
+    EMBED_SHEET,
     FORM_COLUMNS,
     HEADER_ROW,
     INFO_FIELDS,
@@ -38,6 +40,8 @@ from ._layout import (
 from ._sheet_admin import national_heading, page_footer, signature_block
 
 DATE_FORMAT = "DD/MM/YYYY"
+#: characters of the embedded set's text per cell (Excel's limit is 32,767)
+EMBED_CHUNK = 30000
 #: the columns of the national heading's and the signature's two blocks
 FRAME_LEFT = (1, 2)
 FRAME_RIGHT = (6, PRINTED)
@@ -50,8 +54,10 @@ SURVEY_LOCKED = frozenset({"value", "num", "den", "self"})
 
 def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
                   unit_name: str | None = None, year: int | None = None,
-                  lang: str = "vi") -> bytes:
-    """The blank form as .xlsx bytes."""
+                  lang: str = "vi", embed: Embedded | None = None, group: str | None = None,
+                  tags: tuple[str, ...] = ()) -> bytes:
+    """The blank form as .xlsx bytes; `embed` carries the set's text in a
+    hidden sheet, so that the form scores wherever it is copied."""
     xl = openpyxl()
     year = year or criteria.years[0]
     wb = xl.Workbook()
@@ -82,7 +88,9 @@ def form_workbook(criteria: CriteriaSet, *, ref: str, unit_id: str,
     page_footer(ws, lang)
     st.protect(ws)
     _info_sheet(wb, criteria, ref=ref, unit_id=unit_id, unit_name=unit_name or unit_id,
-                year=year, lang=lang)
+                year=year, lang=lang, group=group, tags=tags)
+    if embed is not None:
+        embed_sheet(wb, embed, lang)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -247,11 +255,24 @@ def _validation(kind: str, limit: Decimal | str | None, lang: str) -> Any:
     return dv
 
 
+def embed_sheet(wb: Any, embed: Embedded, lang: str) -> None:
+    """The set's text in a hidden sheet: a heading, the hash, then the text
+    in chunks (a cell holds at most 32,767 characters), one per row."""
+    ws = wb.create_sheet(EMBED_SHEET)
+    ws.sheet_state = "hidden"
+    ws.cell(1, 1, msg("emb.comment").render(lang))
+    ws.cell(2, 1, f"sha256:{embed.hash}")
+    for i in range(0, len(embed.text), EMBED_CHUNK):
+        ws.cell(3 + i // EMBED_CHUNK, 1, embed.text[i:i + EMBED_CHUNK]).number_format = "@"
+    st.protect(ws)
+
+
 def _info_sheet(wb: Any, criteria: CriteriaSet, *, ref: str, unit_id: str, unit_name: str,
-                year: int, lang: str) -> None:
+                year: int, lang: str, group: str | None = None,
+                tags: tuple[str, ...] = ()) -> None:
     ws = wb.create_sheet(INFO_SHEET, 1)
     values = {"criteria": ref, "year": year, "unit.id": unit_id, "unit.name": unit_name,
-              "unit.group": criteria.group, "unit.tags": ""}
+              "unit.group": group or criteria.group, "unit.tags": ", ".join(tags)}
     st.header_row(ws, 1, [msg("office.info_field").render(lang),
                           msg("office.info_value").render(lang)])
     for i, field in enumerate(INFO_FIELDS, start=2):
