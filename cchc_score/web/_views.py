@@ -9,8 +9,6 @@ file (`replace`), so what the page shows is what the command line gives."""
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import BadRequest, NotFound
 
 from .. import _api, _gains
-from .._engine import rank
 from .._i18n import msg
-from .._model import CriteriaSet, Issue, UnitResult
+from .._model import CriteriaSet, UnitResult
 from .._stamp import Stamp, plugins_of
 from .._template import toml_template
 from ..exceptions import InputError, OutputError
@@ -31,7 +28,8 @@ from ..report._html_unit import breakdown
 from ..report._tables import num
 from . import _form
 from ._app import error_page
-from ._store import Changed, Folder, OutsideFolder, assessment_toml, header_comments
+from ._scores import criteria_of, current_folder, file_issues, score, unit_of
+from ._store import Changed, OutsideFolder, assessment_toml, header_comments
 
 #: a new unit's id: it names its file
 UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -47,11 +45,6 @@ def register(app: Flask) -> None:
     app.add_url_rule("/upload", "upload", upload, methods=["POST"])
 
 
-def _folder() -> Folder:
-    folder: Folder = current_app.config["FOLDER"]
-    return folder
-
-
 def _lang() -> str:
     return str(current_app.config["LANG"])
 
@@ -61,71 +54,9 @@ def _stage() -> str:
     return stage if stage in ("self", "appraised") else "self"
 
 
-def _score(stage: str, replace: Mapping[Path, dict[str, Any]] | None = None) -> _api.Batch:
-    """The folder scored and ranked, as `score FOLDER` does; with `replace`,
-    those files' data (a form being typed) instead of their contents.
-
-    The folder's own scores are kept while no file changes (its files'
-    sizes and times are the key), so a preview scores only the edited file
-    and ranks it with the others: the same results and the same ranking
-    function as a full run, in a fraction of its time."""
-    folder = _folder()
-    files = folder.assessments()
-    if not files:
-        return _api.Batch((), ())
-    registry = current_app.config["REGISTRY"]
-    base = _cached(stage, files, registry)
-    if not replace:
-        return base
-    edited = [f for f in files if f.resolve() in replace]
-    fresh = _api.score_files(edited, stage=stage,  # type: ignore[arg-type]
-                             registry=registry, replace=replace, survey=_survey())
-    gone = {str(f) for f in edited} | {str(f.resolve()) for f in edited}
-    others = [r for r in base.results if r.source not in gone]
-    issues = [i for i in base.issues if i.where.file not in gone]
-    ranked = rank([*others, *fresh.results], registry.tie_policies,
-                  tie_break=registry.tie_breaker())
-    return _api.Batch(tuple(ranked), (*issues, *fresh.issues), base.files)
-
-
-_CACHE_LOCK = threading.Lock()
-
-
-def _cached(stage: str, files: list[Path], registry: Any) -> _api.Batch:
-    # every file of the folder: its criteria files and survey too, not only the units'
-    everything = sorted(p for p in _folder().root.rglob("*") if p.is_file())
-    survey = _survey()
-    if survey is not None:
-        everything.append(survey)
-    key = (stage, tuple(files), tuple((str(f), *_signature(f)) for f in everything))
-    cache: dict[str, Any] = current_app.config.setdefault("SCORES", {})
-    with _CACHE_LOCK:
-        if cache.get("key") == key:
-            batch: _api.Batch = cache["batch"]
-            return batch
-    batch = _api.score_files(files, stage=stage,  # type: ignore[arg-type]
-                             registry=registry, survey=_survey())
-    with _CACHE_LOCK:
-        cache.update(key=key, batch=batch)
-    return batch
-
-
-def _survey() -> Path | None:
-    survey: Path | None = current_app.config["SURVEY"]
-    return survey
-
-
-def _signature(path: Path) -> tuple[int, int]:
-    try:
-        found = path.stat()
-    except OSError:
-        return (0, 0)
-    return (found.st_mtime_ns, found.st_size)
-
-
 def _path(rel: str) -> Path:
     try:
-        return _folder().resolve(rel)
+        return current_folder().resolve(rel)
     except OutsideFolder:
         raise NotFound() from None
 
@@ -135,8 +66,8 @@ def _path(rel: str) -> Path:
 
 def province_page() -> ResponseReturnValue:
     stage, lang = _stage(), _lang()
-    batch = _score(stage)
-    folder = _folder()
+    batch = score(stage)
+    folder = current_folder()
     links = {r.unit.id: url_for("unit", rel=folder.rel(Path(r.source)), stage=stage)
              for r in batch.results if r.source}
     view = province(batch.results, Options(lang=lang), links) if batch.results else ""
@@ -153,27 +84,12 @@ def province_page() -> ResponseReturnValue:
 # -- a unit ---------------------------------------------------------------------------
 
 
-def _unit_of(batch: _api.Batch, path: Path) -> UnitResult | None:
-    return next((r for r in batch.results
-                 if r.source and Path(r.source).resolve() == path), None)
-
-
-def _criteria(data: Mapping[str, Any], path: Path) -> CriteriaSet | None:
-    registry = current_app.config["REGISTRY"]
-    found, _ = _api._criteria_for(data, path, None, registry, _api.catalog(registry))
-    return found
-
-
-def _file_issues(batch: _api.Batch, path: Path) -> list[Issue]:
-    return [i for i in batch.issues if i.where.file and Path(i.where.file).resolve() == path]
-
-
 def unit_page(rel: str) -> ResponseReturnValue:
     path = _path(rel)
-    if path not in [p.resolve() for p in _folder().assessments()]:
+    if path not in [p.resolve() for p in current_folder().assessments()]:
         raise NotFound()  # a criteria file, a results workbook: not a unit's
     try:
-        _, data, version, read_issues = _folder().read(rel)
+        _, data, version, read_issues = current_folder().read(rel)
     except OutsideFolder:
         raise NotFound() from None
     if data is None:
@@ -185,16 +101,16 @@ def _render_unit(rel: str, path: Path, data: dict[str, Any], version: str, *,
                  saved: bool = False, conflict: bool = False, status: int = 200,
                  before: UnitResult | None = None) -> ResponseReturnValue:
     lang, stage = _lang(), _stage()
-    batch = _score(stage, {path: data})
-    result = _unit_of(batch, path)
-    criteria = result.criteria if result else _criteria(data, path)
+    batch = score(stage, {path: data})
+    result = unit_of(batch, path)
+    criteria = result.criteria if result else criteria_of(data, path)
     year = data.get("year") if isinstance(data.get("year"), int) else None
     fields = (_form.fields(criteria, data, year or criteria.years[0], lang)
               if criteria else [])
     return render_template(
         "unit.html", rel=rel, result=result, fields=fields, version=version, saved=saved,
         panel=_panel(result, before), stage=stage, conflict=conflict,
-        issues=[i.render(lang) for i in _file_issues(batch, path)],
+        issues=[i.render(lang) for i in file_issues(batch, path)],
         leaf_points=_leaf_points(result), brief=_brief(result),
         excel=path.suffix.lower() == ".xlsx"), status
 
@@ -241,12 +157,12 @@ def _submitted(rel: str) -> tuple[Path, dict[str, Any], str, dict[str, Any]]:
     opened with, and the data on disk."""
     path = _path(rel)
     try:
-        _, data, _, _ = _folder().read(rel)
+        _, data, _, _ = current_folder().read(rel)
     except OutsideFolder:
         raise NotFound() from None
     if data is None:
         raise BadRequest()
-    criteria = _criteria(data, path)
+    criteria = criteria_of(data, path)
     if criteria is None:
         raise BadRequest()
     form = {k: v for k, v in request.form.items()}
@@ -257,16 +173,16 @@ def preview(rel: str) -> ResponseReturnValue:
     """The score of the form as typed, not saved: the page's live panel."""
     path, data, _, on_disk = _submitted(rel)
     stage = _stage()
-    before = _unit_of(_score(stage), path)
-    batch = _score(stage, {path: data})
-    result = _unit_of(batch, path)
+    before = unit_of(score(stage), path)
+    batch = score(stage, {path: data})
+    result = unit_of(batch, path)
     lang = _lang()
     return jsonify({
         # unchanged from the file: no what-if to show
         "panel": _panel(result, before if data != on_disk else None),
         "leaves": _leaf_points(result),
         "brief": _brief(result),
-        "issues": [i.render(lang) for i in _file_issues(batch, path)],
+        "issues": [i.render(lang) for i in file_issues(batch, path)],
         "points": str(result.points) if result else None,
         "rank": result.rank if result else None,
     })
@@ -274,11 +190,11 @@ def preview(rel: str) -> ResponseReturnValue:
 
 def save(rel: str) -> ResponseReturnValue:
     path, data, opened, on_disk = _submitted(rel)
-    folder = _folder()
-    batch = _score(_stage(), {path: data})
-    if any(i.level == "error" for i in _file_issues(batch, path)):
+    folder = current_folder()
+    batch = score(_stage(), {path: data})
+    if any(i.level == "error" for i in file_issues(batch, path)):
         return _render_unit(rel, path, data, opened, status=422)
-    criteria = _criteria(on_disk, path)
+    criteria = criteria_of(on_disk, path)
     assert criteria is not None  # _submitted checked it
     try:
         folder.save(rel, _file_bytes(path, data, criteria), opened)
@@ -315,7 +231,7 @@ def new_unit() -> ResponseReturnValue:
     text = toml_template(criteria, ref=criteria.id, unit_id=uid, unit_name=name,
                          output_name=f"{uid}.toml", lang=lang)
     try:
-        rel = _folder().create(f"{uid}.toml", text)
+        rel = current_folder().create(f"{uid}.toml", text)
     except OutputError:
         return error_page(409, msg("web.err_exists", name=f"{uid}.toml").render(lang)), 409
     return redirect(url_for("unit", rel=rel), code=303)
@@ -326,8 +242,8 @@ def download(fmt: str, rel: str) -> ResponseReturnValue:
     from flask import send_file
 
     path = _path(rel)
-    batch = _score(_stage())
-    result = _unit_of(batch, path)
+    batch = score(_stage())
+    result = unit_of(batch, path)
     if result is None:
         raise NotFound()
     stem = path.stem
@@ -371,7 +287,7 @@ def upload() -> ResponseReturnValue:
     if not _looks_like(body, suffix):
         raise BadRequest("web.err_upload_type")
     try:
-        rel = _folder().create(name, body)
+        rel = current_folder().create(name, body)
     except OutputError:
         return error_page(409, msg("web.err_exists", name=name).render(lang)), 409
     return redirect(url_for("unit", rel=rel), code=303)
