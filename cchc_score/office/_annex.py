@@ -170,11 +170,9 @@ def read_sheet(ws: Any, header_row: int, columns: dict[str, int]) -> Annex:
                 heading = words
     width = max(columns.values()) + 1 if columns else min(ws.max_column or 1, 30)
     grid: list[tuple[int, list[Any]]] = []
-    for cells in ws.iter_rows(min_row=header_row + 1, max_col=max(width, 1)):
-        if not cells:
-            continue
-        r = cells[0].row
-        values = [c.value if c.value is not None else merged.get((r, i + 1))
+    # by the rows the sheet stores: a stray cell in the last row costs one row
+    for r, cells in _cells.used_rows(ws, header_row + 1, max(width, 1)):
+        values = [c.value if c is not None and c.value is not None else merged.get((r, i + 1))
                   for i, c in enumerate(cells)]
         grid.append((r, values))
     roles = complete_roles(columns, [v for _, v in grid]) if columns else by_content(

@@ -241,11 +241,11 @@ def workbook_cases() -> None:
 
     form("x-note-17-digits.xlsx", cell("notes", 12345678901234567), 0, "Phòng Tham mưu")
     form("x-note-tiny.xlsx", cell("notes", 1e-30), 0, "Phòng Tham mưu")
-    form("x-value-17-digits.xlsx", cell("value", 12345678901234567), 1, "row 7")
-    form("x-value-tiny.xlsx", cell("value", 1e-30), 1, "row 7")
+    form("x-value-17-digits.xlsx", cell("value", 12345678901234567), 1, f"row {first}: 1.1.1")
+    form("x-value-tiny.xlsx", cell("value", 1e-30), 1, f"row {first}: 1.1.1")
     form("x-self-huge.xlsx", cell("self", 1e20), 1, "Điểm tự chấm")
     form("x-stt-huge.xlsx", cell("code", 1.5e20), 0, "Phòng Tham mưu")
-    form("x-value-control.xlsx", cell("value", "kịp\x7f thời"), 1, "row 7")
+    form("x-value-control.xlsx", cell("value", "kịp\x7f thời"), 1, f"row {first}: 1.1.1")
     form("x-value-formula.xlsx", cell("value", "=1/0"), 0, "Phòng Tham mưu")
 
     def last_row(wb: Any) -> None:
@@ -323,6 +323,14 @@ def workbook_cases() -> None:
     shutil.copy(HERE / "x-no-sheets.xlsx", HERE / "i-no-sheets.xlsx")
     case("i-no-sheets.xlsx", None, ["import-criteria", "{f}", "-o", "/nonexistent/x.toml"], 1,
          "no sheets")
+    sys.path.insert(0, str(HERE.parent.parent))
+    from tests.test_office_support import criteria_workbook
+
+    annex = criteria_workbook(build / "annex.xlsx")
+    wb = openpyxl.load_workbook(annex)
+    wb.worksheets[0].cell(1_048_576, 3, "x")  # a stray cell in Excel's last row
+    wb.save(HERE / "i-last-row.xlsx")
+    case("i-last-row.xlsx", None, ["import-criteria", "{f}"], 0, "[[nodes]]")
     shutil.rmtree(build)
 
 
