@@ -109,3 +109,18 @@ def test_office_files_carry_the_stamp_and_are_byte_identical(project: Path,
             body = z.read("word/document.xml").decode()
             assert "Provenance" in body and "Input file: u2.toml" in body
             assert "<dc:identifier>sha256:" in z.read("docProps/core.xml").decode()
+
+
+def test_the_survey_file_is_stamped_by_its_hash(project: Path) -> None:
+    """`--survey FILE` puts the survey's path and content hash in the
+    stamp; without one the stamp's survey is null."""
+    import hashlib
+
+    (project / "survey.csv").write_text("unit,code,value\n", encoding="utf-8")
+    _run("score", "u1.toml", "--survey", "survey.csv", "--format", "json", "-o", "s.json")
+    _run("score", "u1.toml", "--format", "json", "-o", "n.json")
+    with_survey = json.loads((project / "s.json").read_text(encoding="utf-8"))["stamp"]
+    digest = hashlib.sha256((project / "survey.csv").read_bytes()).hexdigest()
+    assert with_survey["survey"] == {"path": "survey.csv", "hash": f"sha256:{digest}"}
+    assert json.loads((project / "n.json").read_text(encoding="utf-8"))["stamp"]["survey"] \
+        is None
