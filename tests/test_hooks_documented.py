@@ -1,6 +1,7 @@
 """Meta-tests: every hook a plugin can implement is documented in
-docs/plugins.md with its exact signature, and implemented by at least one
-test plugin, so that no hook exists that nobody has seen working."""
+docs/hooks.md (generated from the hookspec docstrings) with its exact
+signature, and implemented by at least one test plugin, so that no hook
+exists that nobody has seen working."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from cchc_score import hookspecs
 
 from .conftest import ROOT
 
-DOC = ROOT / "docs" / "plugins.md"
+DOC = ROOT / "docs" / "hooks.md"
 TEST_FILES = sorted([*(ROOT / "tests").glob("test_*.py"),
                      *(ROOT / "plugins").glob("*/tests/test_*.py")])
 
@@ -25,7 +26,7 @@ def hook_names() -> list[str]:
 
 
 def documented() -> dict[str, list[str]]:
-    """Hook headings of docs/plugins.md: name → argument names."""
+    """Hook headings of docs/hooks.md: name → argument names."""
     text = DOC.read_text(encoding="utf-8")
     return {m.group(1): [a.strip() for a in m.group(2).split(",") if a.strip()]
             for m in re.finditer(r"^#{3,4} `(\w+)\(([^)]*)\)`", text, re.M)}
@@ -41,9 +42,21 @@ def test_there_are_hooks_for_everything_the_design_promises() -> None:
 @pytest.mark.parametrize("name", hook_names())
 def test_every_hook_is_documented_with_its_signature(name: str) -> None:
     spec = getattr(hookspecs, name)
-    assert name in documented(), f"docs/plugins.md has no heading for {name}"
+    assert name in documented(), f"docs/hooks.md has no heading for {name}"
     assert documented()[name] == list(inspect.signature(spec).parameters)
-    assert spec.__doc__ and "\n" not in spec.__doc__.strip(), "one-line docstring"
+    summary = (spec.__doc__ or "").strip().split("\n\n")[0]
+    assert summary and "\n" not in summary, "a one-line summary, then the reference"
+
+
+def test_the_hook_reference_is_generated_from_the_docstrings() -> None:
+    """docs/hooks.md is exactly what `python -m cchc_score._hookdoc` prints
+    (regenerate it after editing a hookspec docstring), and every hook is in
+    one of its sections."""
+    from cchc_score._hookdoc import reference
+
+    assert DOC.read_text(encoding="utf-8") == reference(), \
+        "run: python -m cchc_score._hookdoc > docs/hooks.md"
+    assert sorted(n for _, _, names in hookspecs.SECTIONS for n in names) == hook_names()
 
 
 def test_the_docs_describe_no_hook_that_does_not_exist() -> None:
@@ -64,7 +77,7 @@ def test_hook_documentation_sections_have_arguments_called_and_example() -> None
     returns, and shows an example (pytest's hook reference style)."""
     text = DOC.read_text(encoding="utf-8")
     for name in hook_names():
-        start = re.search(rf"^#### `{name}\(", text, re.M)
+        start = re.search(rf"^### `{name}\(", text, re.M)
         assert start is not None
         end = text.find("\n#", start.end())
         section = text[start.start(): end if end != -1 else len(text)]
@@ -81,6 +94,12 @@ def test_the_bundled_plugins_implement_only_documented_hooks() -> None:
 
 
 def test_docs_exist_where_the_code_points() -> None:
-    assert "docs/plugins.md" in (ROOT / "cchc_score" / "hookspecs.py").read_text(
+    assert "docs/hooks.md" in (ROOT / "cchc_score" / "hookspecs.py").read_text(
         encoding="utf-8")
     assert Path(DOC).is_file()
+
+
+def test_every_python_example_of_the_hook_reference_compiles() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for i, block in enumerate(re.findall(r"```python\n(.*?)```", text, re.S)):
+        compile(block, f"docs/hooks.md python block {i + 1}", "exec")
