@@ -1593,6 +1593,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--set {code}: at the appraised stage the council's entry scores this criterion; "
         "the what-if value only replaces the unit's declared value",
     ),
+    "num.above_100": (
+        "above_100 = true chỉ dùng cho over = \"percent\" (tỷ lệ hoàn thành kế hoạch có thể "
+        "vượt 100%)",
+        "above_100 = true applies to over = \"percent\" only (a plan completion may exceed "
+        "100%)",
+    ),
+    "num.tpl_none_arose": (
+        "không phát sinh: ghi \"không phát sinh\"",
+        "none arose: write \"không phát sinh\"",
+    ),
+    "num.tpl_above_100": (
+        "có thể ghi trên 100% khi vượt kế hoạch",
+        "above 100% may be written when the plan is exceeded",
+    ),
+    "num.tpl_bool_labels": (
+        "“{yes}” (true) hoặc “{no}” (false)",
+        "“{yes}” (true) or “{no}” (false)",
+    ),
     "num.clamped": (
         "cộng các dòng được {raw}, giới hạn trong 0–{max}",
         "the rows add up to {raw}, kept within 0–{max}",

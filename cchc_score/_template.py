@@ -72,7 +72,12 @@ def _value_hint(rule: Rule, year: int, lang: str, *, form: bool) -> list[str]:
         if people is not None:
             return people
     if isinstance(rule, YesNo):
-        return [t("office.tpl_what", what=t("office.tpl_bool")),
+        what = t("office.tpl_bool")
+        if negative(rule.yes_label) or negative(rule.no_label):
+            # "có / không" would invite "có" for "Có vi phạm": name the options
+            what = t("num.tpl_bool_labels", yes=rule.yes_label or t("yes"),
+                     no=rule.no_label or t("no"))
+        return [t("office.tpl_what", what=what),
                 t("office.tpl_yes", label=rule.yes_label or msg("yes"), points=rule.yes),
                 t("office.tpl_no", label=rule.no_label or msg("no"), points=rule.no)]
     if isinstance(rule, Choice):
@@ -88,12 +93,19 @@ def _value_hint(rule: Rule, year: int, lang: str, *, form: bool) -> list[str]:
             lines.append(t("office.tpl_band", band=rule.band_label(i), points=tier.points))
         if rule.tiers:
             lines.append(t("office.tpl_band", band=rule.band_label(None), points=rule.below))
-        if rule.over == "ratio":
+        if rule.over == "ratio" or rule.none_arose:
             lines.append(t(f"office.tpl_zero_{rule.zero_denominator}"))
+        if rule.none_arose:
+            lines.append(t("num.tpl_none_arose"))
+        if rule.above_100:
+            lines.append(t("num.tpl_above_100"))
         return lines
     if isinstance(rule, Proportional):
-        return [t("office.tpl_what", what=_fact(rule.over, None, lang)),
-                t("office.tpl_proportional", max=rule.max)]
+        lines = [t("office.tpl_what", what=_fact(rule.over, None, lang)),
+                 t("office.tpl_proportional", max=rule.max)]
+        if rule.none_arose:
+            lines += [t(f"office.tpl_zero_{rule.zero_denominator}"), t("num.tpl_none_arose")]
+        return lines
     if isinstance(rule, Deduction):
         return [t("office.tpl_what", what=_fact("number", rule.unit, lang)),
                 t("office.tpl_deduction", per_item=rule.per_item, max=rule.max)]
@@ -143,6 +155,16 @@ def _form_hint(rule: Rule, year: int, lang: str) -> list[str] | None:
         rest = _value_hint(rule, year, lang, form=False)[1:]
         return [t("form.ratio"), *rest]
     return None
+
+
+_NEGATIONS = ("không", "chưa", "no ", "not ", "without")
+
+
+def negative(label: str | None) -> bool:
+    """Whether an option's label is worded negatively ("Không có vi phạm"),
+    so that a bare yes/no prompt would read the wrong way round."""
+    text = " ".join((label or "").split()).lower()
+    return any(text.startswith(word) for word in _NEGATIONS)
 
 
 def _fact(over: str, unit: str | None, lang: str) -> str:

@@ -230,3 +230,55 @@ def test_best_fact_on_every_leaf_scores_100(set_id: str) -> None:
     assert assessment is not None, [i.render("en") for i in issues]
     result = score(criteria, assessment)
     assert (result.points, result.max, result.index) == (100, 100, 100)
+
+
+def _rule(raw: dict, maximum: str = "2"):  # type: ignore[no-untyped-def,type-arg]
+    from cchc_score import RuleKinds
+
+    return RuleKinds.builtin().build(raw, Decimal(maximum))
+
+
+def test_a_percent_leaf_says_what_nothing_arose_scores() -> None:
+    """A percent leaf declaring `zero_denominator` reads "không phát sinh"
+    (or 0/0) by that policy and its template line asks for it; one that
+    declares nothing refuses it, so no existing leaf can be claimed full."""
+    from cchc_score import Context, InvalidValue
+    from cchc_score._template import value_hint
+
+    ctx = Context(2024)
+    tiers = [{"min": 100, "points": 2}, {"min": 80, "points": 1}]
+    full = _rule({"kind": "tiers", "over": "percent", "tiers": tiers,
+                  "zero_denominator": "full"})
+    assert full.score(full.parse_value("Không phát sinh"), ctx).points == 2
+    na = _rule({"kind": "proportional", "over": "percent", "zero_denominator": "na"})
+    assert na.score(na.parse_value("0/0"), ctx).na
+    plain_leaf = _rule({"kind": "tiers", "over": "percent", "tiers": tiers})
+    with pytest.raises(InvalidValue):
+        plain_leaf.parse_value("không phát sinh")
+    assert any("không phát sinh" in line for line in value_hint(full, 2024))
+
+
+def test_plan_completion_above_100_reaches_the_top_band() -> None:
+    """With `above_100 = true`, 120 % scores the top band; without it 120 %
+    is refused as a typo; over a ratio the key is an error."""
+    from cchc_score import Context, InvalidParams, InvalidValue
+
+    tiers = [{"min": 100, "points": 2}, {"min": 80, "points": 1}]
+    rule = _rule({"kind": "tiers", "over": "percent", "tiers": tiers, "above_100": True})
+    assert rule.score(rule.parse_value("120"), Context(2024)).points == 2
+    with pytest.raises(InvalidValue):
+        _rule({"kind": "tiers", "over": "percent", "tiers": tiers}).parse_value("120")
+    with pytest.raises(InvalidParams):
+        _rule({"kind": "tiers", "over": "ratio", "tiers": tiers, "above_100": True})
+
+
+def test_yes_no_prompt_names_negatively_worded_options() -> None:
+    """A yes/no whose yes-option reads "Không có vi phạm" is prompted with
+    its labels, not a bare "có / không"."""
+    from cchc_score._template import value_hint
+
+    rule = _rule({"kind": "yes_no", "yes_label": "Không có vi phạm",
+                  "no_label": "Có vi phạm"}, "1")
+    first = value_hint(rule, 2024)[0]
+    assert "Không có vi phạm" in first and "có / không" not in first
+    assert "có / không" in value_hint(_rule({"kind": "yes_no"}, "1"), 2024)[0]

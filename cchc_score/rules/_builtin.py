@@ -324,11 +324,21 @@ _OVER = ("number", "percent", "ratio")
 _ZERO_DEN = ("full", "na", "zero")
 
 
-def _read_fact(over: str, raw: Any) -> Decimal | Ratio:
+#: what a unit writes on a percent leaf when nothing arose (0 of 0 dossiers)
+_NONE_AROSE = {"0/0", "không phát sinh", "khong phat sinh", "none", "none arose"}
+
+
+def _read_fact(over: str, raw: Any, *, none_arose: bool = False,
+               above_100: bool = False) -> Decimal | Ratio:
+    """A numeric fact. On a percent leaf that declares `zero_denominator`,
+    "không phát sinh" (or 0/0) reads as 0/0, scored by that policy; with
+    `above_100`, a share over 100 % (a plan over-fulfilled) is accepted."""
     if over == "ratio":
         return parse_ratio(raw)
     if over == "percent":
-        return parse_percent(raw)
+        if none_arose and isinstance(raw, str) and " ".join(raw.split()).lower() in _NONE_AROSE:
+            return Ratio(ZERO, ZERO)
+        return parse_number(raw) if above_100 else parse_percent(raw)
     return parse_number(raw)
 
 
@@ -357,6 +367,11 @@ class Tiers(Rule):
     below: Decimal
     zero_denominator: str = "full"
     unit: str | None = None
+    #: a percent leaf that says what "nothing arose" scores (its own
+    #: `zero_denominator`), so a unit may declare "không phát sinh"
+    none_arose: bool = False
+    #: a percent leaf whose share may exceed 100 % (a plan over-fulfilled)
+    above_100: bool = False
 
     @property
     def monotone(self) -> bool:
@@ -378,7 +393,8 @@ class Tiers(Rule):
             points = params.check_decimal(f"tiers[{i}].points", raw["points"])
             if threshold is None or points is None:
                 continue
-            if over in ("percent", "ratio") and threshold > HUNDRED:
+            if over in ("percent", "ratio") and threshold > HUNDRED and not (
+                    over == "percent" and params.raw.get("above_100") is True):
                 params.problem(f"tiers[{i}].{bounds[0]}", msg("val.percent", raw=threshold))
             tier = Tier(threshold, bounds[0] == "min", points)
             if tiers and not _strictly_below(tier, tiers[-1]):
@@ -387,7 +403,9 @@ class Tiers(Rule):
             tiers.append(tier)
         zero_den = params.text("zero_denominator", "full", choices=_ZERO_DEN) or "full"
         return cls(node_max, over, tuple(tiers), params.decimal("below", ZERO) or ZERO,
-                   zero_den, params.text("unit"))
+                   zero_den, params.text("unit"),
+                   none_arose=over == "percent" and "zero_denominator" in params.raw,
+                   above_100=_above_100(params, over))
 
     @property
     def value_type_name(self) -> str:
@@ -411,7 +429,7 @@ class Tiers(Rule):
                     reachable.append((points, f"{num}/{den * 100}"))
                 else:
                     reachable.append((points, value))
-        if self.over == "ratio" and self.zero_denominator != "na":
+        if (self.over == "ratio" or self.none_arose) and self.zero_denominator != "na":
             reachable.append((self.max if self.zero_denominator == "full" else ZERO, "0/0"))
         return reachable
 
@@ -430,12 +448,13 @@ class Tiers(Rule):
             upper = self.tiers[index - 1].threshold if index else (
                 tier.threshold + 2 if self.over == "number" else HUNDRED)
             value = (tier.threshold + upper) / 2
-        if not tier.admits(value) or (self.over != "number" and value > HUNDRED):
+        if not tier.admits(value) or (self.over != "number" and value > HUNDRED
+                                      and not self.above_100):
             return None
         return value
 
     def parse_value(self, raw: Any) -> Decimal | Ratio:
-        return _read_fact(self.over, raw)
+        return _read_fact(self.over, raw, none_arose=self.none_arose, above_100=self.above_100)
 
     def score(self, value: Decimal | Ratio, ctx: Context) -> Outcome:
         if isinstance(value, Ratio):
@@ -538,6 +557,14 @@ def _least_numerator(threshold: Decimal, inclusive: bool, den: Decimal) -> Decim
     return exact.to_integral_value(rounding=ROUND_FLOOR) + 1
 
 
+def _above_100(params: Params, over: str) -> bool:
+    value = params.get("above_100", False)
+    if not isinstance(value, bool) or (value and over != "percent"):
+        params.problem("above_100", msg("num.above_100"))
+        return False
+    return value
+
+
 def _strictly_below(tier: Tier, upper: Tier) -> bool:
     if tier.threshold != upper.threshold:
         return tier.threshold < upper.threshold
@@ -563,6 +590,7 @@ class Proportional(Rule):
     over: str
     floor: Decimal | None
     zero_denominator: str = "full"
+    none_arose: bool = False  # as on Tiers
 
     @property
     def monotone(self) -> bool:
@@ -575,13 +603,14 @@ class Proportional(Rule):
         if floor is not None and floor > HUNDRED:
             params.problem("floor", msg("val.percent", raw=floor))
         zero_den = params.text("zero_denominator", "full", choices=_ZERO_DEN) or "full"
-        return cls(node_max, over, floor, zero_den)
+        return cls(node_max, over, floor, zero_den,
+                   none_arose=over == "percent" and "zero_denominator" in params.raw)
 
     def best(self) -> Decimal:
         return self.max
 
     def parse_value(self, raw: Any) -> Decimal | Ratio:
-        return _read_fact(self.over, raw)
+        return _read_fact(self.over, raw, none_arose=self.none_arose)
 
     def score(self, value: Decimal | Ratio, ctx: Context) -> Outcome:
         if isinstance(value, Ratio):
