@@ -29,7 +29,8 @@ import attrs
 from .._i18n import Msg, msg
 from . import _cells
 from ._annex import Annex, points
-from ._rule_text import OptionRow, Reading, has_points, option_from_cells
+from ._option_text import OptionRow, has_points, option_from_cells
+from ._rule_text import Reading
 
 CODE = re.compile(r"^\d+(\.\d+)*$")
 _ROMAN = re.compile(r"^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")

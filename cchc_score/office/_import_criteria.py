@@ -41,7 +41,8 @@ from ._annex_rows import NodeRow, read_rows
 from ._deps import load_workbook
 from ._import_codes import assign_codes
 from ._import_write import Meta, Source, set_id, walk, write
-from ._rule_text import OptionRow, Problem, has_points, read_rule
+from ._option_text import OptionRow, has_points
+from ._rule_text import Problem, read_rule
 
 __all__ = ["Imported", "Meta", "import_criteria", "set_id"]
 

@@ -31,30 +31,14 @@ import attrs
 from .._i18n import Msg, msg
 from ..rules import InvalidParams, RuleKinds, fold, label_key
 from ._cells import number as cell_number
-from ._cells import text as cell_text
+from ._option_text import OptionRow, has_points, option_from_cells, stray_quote
+
+__all__ = ["OptionRow", "Problem", "Reading", "has_points", "option_from_cells", "read_rule",
+           "slug"]
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-#: an option's points written in its text: a trailing ": 0,5" / ":2" / ": 1.5 điểm",
-#: or (civil layouts) a trailing "1 điểm", "0,5đ", "(1 điểm)", "- 1 điểm", or
-#: a leading "1 điểm: …" / "1 điểm - nếu …"
-_POINTS = re.compile(
-    r"(?:[:：]\s*(?P<a>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\.?"
-    r"|(?:\(\s*|[-–—=]\s*|,\s*|\s)(?:được\s+|đạt\s+|cho\s+)?(?P<b>\d+(?:[.,]\d+)?)\s*"
-    r"(?:điểm|đ)\s*\)?\.?)\s*$"
-    r"|^\s*(?P<c>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*[:：\-–—]\s*(?:nếu\s+)?",
-    re.IGNORECASE)
-
-
-def _points_text(words: str) -> str | None:
-    m = _POINTS.search(words)
-    return (m.group("a") or m.group("b") or m.group("c")) if m else None
-
-
-def has_points(words: str) -> bool:
-    """Whether a line states its points ("…: 1", "… 1 điểm", "0,5đ")."""
-    return _POINTS.search(words) is not None
 _FRACTIONS = {"¼": Decimal(25), "½": Decimal(50), "¾": Decimal(75)}
 _QUANTITY = re.compile(
     r"(?P<frac>[¼½¾])"
@@ -64,56 +48,6 @@ _QUANTITY = re.compile(
 _NEGATION = re.compile(r"(^|\s)(không|chưa)(\s|$)")
 _FULL = re.compile(r"(đầy đủ|tất cả|toàn bộ)")
 _SURVEY = re.compile(r"(ý kiến được hỏi|hài lòng)")
-
-
-@attrs.frozen
-class OptionRow:
-    """One printed option under a leaf: its text, its points, its row."""
-
-    text: str
-    points: Decimal | None
-    row: int | None = None
-
-    @property
-    def label(self) -> str:
-        """The option's words without the trailing points (": 0,5")."""
-        label = _POINTS.sub("", self.text).strip().rstrip(":").strip()
-        return label[:1].upper() + label[1:] if _POINTS.match(self.text) else label
-
-    @property
-    def short_label(self) -> str:
-        """The label without explanations in brackets and stray quotation
-        marks: what a drop-down list shows (the full text stays in the
-        criteria file's `source_text`)."""
-        t = re.sub(r"\s*\([^)]*\)", "", self.label)
-        if _stray_quote(t):
-            t = re.sub(r"[\"“”]", "", t)
-        return re.sub(r"\s+", " ", t).strip(" :") or self.label
-
-
-def _stray_quote(words: str) -> bool:
-    """An opening or closing quotation mark without its pair."""
-    return words.count('"') % 2 == 1 or words.count("“") != words.count("”")
-
-
-def option_from_cells(title: Any, points_cell: Any, row: int | None = None
-                      ) -> tuple[OptionRow, Msg | None]:
-    """An option from its title and points cells. Points come from the
-    points cell, else from the text's ": 0,5" suffix; when both are given
-    and differ the text wins (it is what the decision says) and a problem
-    is returned."""
-    words = cell_text(title)
-    written = _points_text(words)
-    from_text = cell_number(written) if written is not None else None
-    from_cell: Decimal | None = None
-    if points_cell is not None and cell_text(points_cell):
-        from_cell = cell_number(points_cell if not isinstance(points_cell, str)
-                                else cell_text(points_cell))
-    problem = None
-    if from_text is not None and from_cell is not None and from_text != from_cell:
-        problem = msg("office.points_differ", text=from_text, cell=from_cell)
-    points = from_text if from_text is not None else from_cell
-    return OptionRow(words, points, row), problem
 
 
 @attrs.frozen
@@ -386,7 +320,7 @@ def read_rule(code: str, node_max: Decimal, options: Sequence[OptionRow],
             option = attrs.evolve(option, points=node_max)
         capped.append(option)
     for option in capped:
-        if _stray_quote(option.label):
+        if stray_quote(option.label):
             problems.append(Problem("warning", msg("office.stray_quote", text=option.label),
                                     option.row))
     method = "survey" if any(_SURVEY.search(_clean(o.label)) for o in capped) else "self"
