@@ -1710,6 +1710,46 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "units.written": ("Đã ghi {count} mẫu vào {path}", "Wrote {count} forms to {path}"),
     "units.dup": ("mã đơn vị “{id}” lặp lại", "unit id “{id}” repeated"),
+    "cmp.missing": (
+        "{count} đơn vị của năm trước không có trong năm nay: {units}",
+        "{count} units of last year are not in this year: {units}",
+    ),
+    "cmp.failed": ("không chấm được {path}", "{path} could not be scored"),
+    "cmp.head": (
+        "So sánh năm {last} ({a}) với năm {this} ({b}); thay đổi chỉ số = phần do bộ chỉ số + "
+        "phần do kết quả của đơn vị",
+        "Year {last} ({a}) against {this} ({b}); change in index = the criteria's part + "
+        "the unit's part",
+    ),
+    "cmp.col.unit": ("Đơn vị", "Unit"),
+    "cmp.col.last": ("Năm trước", "Last"),
+    "cmp.col.this": ("Năm nay", "This"),
+    "cmp.col.change": ("Thay đổi", "Change"),
+    "cmp.col.criteria": ("Do bộ CS", "Criteria"),
+    "cmp.col.own": ("Do đơn vị", "Unit"),
+    "cmp.col.rank": ("Hạng", "Rank"),
+    "cmp.unit_head": ("{name} ({id}): điểm theo lĩnh vực", "{name} ({id}): points by component"),
+    "cmp.approx": (
+        "(ước tính từ tỷ lệ điểm từng tiêu chí: không có tệp kê khai năm trước)",
+        "(estimated from each leaf's share: last year's assessments not given)",
+    ),
+    "cmp.diff_head": ("{a} → {b}: {count} thay đổi", "{a} → {b}: {count} changes"),
+    "cmp.what.added": ("thêm", "added"),
+    "cmp.what.removed": ("bỏ", "removed"),
+    "cmp.what.max": ("điểm tối đa", "maximum"),
+    "cmp.what.title": ("tên", "title"),
+    "cmp.what.rule": ("cách chấm", "rule"),
+    "cmp.what.method": ("phương thức", "method"),
+    "prev.other_set": (
+        "tệp --previous được chấm theo bộ chỉ số “{was}”, năm nay là “{now}”: thay đổi chỉ số "
+        "gồm cả phần do bộ chỉ số (xem cchc-score compare)",
+        "the --previous file was scored with the set “{was}”, this year with “{now}”: the "
+        "change includes the criteria's part (see cchc-score compare)",
+    ),
+    "prev.same_year": (
+        "tệp --previous là kết quả cùng năm {year}, không phải năm trước",
+        "the --previous file holds results of the same year {year}, not last year's",
+    ),
     "apr.xlsx_needs": (
         "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
         "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",

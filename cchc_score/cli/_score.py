@@ -20,7 +20,7 @@ from .._rounds import STAGES
 from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
 from ..report._json import dumps
-from ..report._previous import read_previous
+from ..report._previous import previous_issues, read_previous
 from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
 
 #: every format `score` and `demo` can write
@@ -182,6 +182,7 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
                          for r in shown(results, options)}
     if args.previous is not None:
         view["previous"] = read_previous(args.previous)
+        _print_issues(previous_issues(results, view["previous"], args.previous), args.lang)
     return results, view
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import attrs
 
 from .._i18n import Msg, msg
 from .._io_errors import read_problem
-from .._model import Issue, Location
+from .._model import Issue, Location, UnitResult
 from .._numbers import LIMIT, NumberError, parse_decimal
 from .._toml import read_text
 from ..exceptions import InputError
@@ -27,6 +28,8 @@ class Previous:
     rank: int | None = None
     rank_of: int | None = None
     year: int | None = None
+    #: the id of the criteria set it was scored with
+    criteria: str | None = None
 
 
 def read_previous(path: Path) -> dict[str, Previous]:
@@ -67,7 +70,9 @@ def read_previous(path: Path) -> dict[str, Previous]:
         if index < 0:
             raise fail(msg("val.negative", raw=index), f"{key}.index")
         found[unit["id"]] = Previous(index, _decimal(unit.get("points")), _int(unit.get("rank")),
-                                     _int(unit.get("rank_of")), _int(unit.get("year")))
+                                     _int(unit.get("rank_of")), _int(unit.get("year")),
+                                     unit["criteria"] if isinstance(unit.get("criteria"), str)
+                                     else None)
     return found
 
 
@@ -82,3 +87,18 @@ def _decimal(value: Any) -> Decimal | None:
     if not isinstance(value, Decimal) or not value.is_finite() or value.copy_abs() >= LIMIT:
         return None
     return value
+
+
+def previous_issues(results: Sequence[UnitResult], previous: Mapping[str, Previous],
+                    path: Path) -> list[Issue]:
+    """A previous file scored with another set (the change then includes
+    the criteria's part) or holding the same year: one warning each."""
+    other = {(p.criteria, r.criteria.id) for r in results
+             if (p := previous.get(r.unit.id)) is not None and p.criteria
+             and p.criteria != r.criteria.id}
+    same = {r.year for r in results
+            if (p := previous.get(r.unit.id)) is not None and p.year == r.year}
+    where = Location(str(path))
+    return [*(Issue("warning", msg("prev.other_set", was=was, now=now), where)
+              for was, now in sorted(other)),
+            *(Issue("warning", msg("prev.same_year", year=year), where) for year in sorted(same))]
