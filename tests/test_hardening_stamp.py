@@ -124,3 +124,22 @@ def test_the_survey_file_is_stamped_by_its_hash(project: Path) -> None:
     assert with_survey["survey"] == {"path": "survey.csv", "hash": f"sha256:{digest}"}
     assert json.loads((project / "n.json").read_text(encoding="utf-8"))["stamp"]["survey"] \
         is None
+
+
+def test_the_appraisal_table_is_stamped_with_the_inputs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--appraisal FILE` changes the numbers: its hash is among the
+    stamp's inputs, after the assessment files."""
+    import hashlib
+    import shutil
+
+    from .conftest import EXAMPLES
+
+    folder = tmp_path / "units"
+    shutil.copytree(EXAMPLES / "chu-ky", folder)
+    monkeypatch.chdir(folder)
+    _run("score", "so-tu-phap-2024.toml", "--appraisal", "tham-dinh-2024.csv",
+         "--stage", "final", "--format", "json", "-o", "out.json")
+    inputs = json.loads((folder / "out.json").read_text(encoding="utf-8"))["stamp"]["inputs"]
+    digest = hashlib.sha256((folder / "tham-dinh-2024.csv").read_bytes()).hexdigest()
+    assert inputs[-1] == {"path": "tham-dinh-2024.csv", "hash": f"sha256:{digest}"}

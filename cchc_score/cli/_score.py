@@ -134,7 +134,8 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
 def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],
            kw: dict[str, Any]) -> Stamp:
     """The run's one stamp, which every format writes."""
-    return Stamp.of(results, [*files, *kw.get("data", ())], survey=kw.get("survey"),
+    appraisal = [kw["appraisal"]] if kw.get("appraisal") is not None else []
+    return Stamp.of(results, [*files, *appraisal, *kw.get("data", ())], survey=kw.get("survey"),
                     plugins=plugins_of(kw["registry"]),
                     stage=kw.get("stage"))
 
