@@ -49,11 +49,15 @@ def replace_leaves(result: UnitResult, leaves: Mapping[str, NodeResult]) -> Unit
     return attrs.evolve(rebuilt, source=result.source)
 
 
-def with_outcomes(result: UnitResult, outcomes: Mapping[str, Outcome]) -> UnitResult:
+def with_outcomes(result: UnitResult, outcomes: Mapping[str, Outcome], *,
+                  at_risk: bool = False) -> UnitResult:
     """`result` with the leaves `outcomes` (by code) scored by those outcomes
     instead, as the engine would have scored them; the rest recomputed.
-    Points are held to 0..the leaf's maximum (the engine's rule)."""
+    Points are held to 0..the leaf's maximum (the engine's rule). With
+    `at_risk`, points claimed without the evidence a leaf requires are
+    marked at risk, as the engine marks them."""
     leaves = {}
+    answers = result.assessment.answers if result.assessment is not None else {}
     for code, outcome in outcomes.items():
         node = result.criteria.node(code)
         current = result.node(code)
@@ -62,7 +66,11 @@ def with_outcomes(result: UnitResult, outcomes: Mapping[str, Outcome]) -> UnitRe
         if not (outcome.na or outcome.pending):  # settled as the engine settles
             points = carry(outcome.points, result.criteria.precision)
             outcome = attrs.evolve(outcome, points=min(max(points, ZERO), node.max))
-        leaves[code] = _scored(attrs.evolve(node, role=current.role), outcome)
+        answer = answers.get(code)
+        risky = (at_risk and node.evidence == "required" and answer is not None
+                 and not answer.evidence and not outcome.na and not outcome.pending)
+        leaves[code] = _scored(attrs.evolve(node, role=current.role), outcome,
+                               at_risk=outcome.points if risky else ZERO)
     return replace_leaves(result, leaves)
 
 
@@ -99,7 +107,8 @@ def score_groups(results: Sequence[UnitResult]
             continue
         for unit, outcome in found.items():
             outcomes.setdefault(unit, {})[code] = outcome
-    rebuilt = [with_outcomes(r, outcomes[r.unit.id]) if r.unit.id in outcomes else r
+    rebuilt = [with_outcomes(r, outcomes[r.unit.id], at_risk=True) if r.unit.id in outcomes
+               else r
                for r in results if r.unit.id not in refused]
     return rebuilt, failures
 

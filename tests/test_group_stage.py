@@ -186,7 +186,8 @@ def test_a_province_plugin_ranks_with_group_mean_and_top3_from_the_command_line(
     """`cchc-score --plugin province.py score DIR`: 1.1 earns 30 × rate ÷
     the group mean (80%), at most 30; the three units with the most
     initiatives earn the 5 bonus points; ranks follow the adjusted totals
-    (u1 and u2 tie at 95), and each explanation names the group figure."""
+    (u1 and u2 tie at 95), each explanation names the group figure, and
+    points claimed without evidence are at risk as on any leaf."""
     plugin = write_plugin(tmp_path, "province", PROVINCE)
     units = province(tmp_path, "testprov:vs_mean", "testprov:top3")
     code, out, err = run(capsys, "--lang", "en", "--plugin", str(plugin), "score", str(units),
@@ -201,6 +202,8 @@ def test_a_province_plugin_ranks_with_group_mean_and_top3_from_the_command_line(
         "70% against the group mean 80% → 26.25 points"
     assert nodes["u4"]["3.1"]["explanation"] == "place 4 in the group → 0 points"
     assert not any(n["pending"] for n in nodes["u4"].values())
+    # claimed without the evidence the leaf requires: at risk, as any leaf
+    assert nodes["u3"]["1.1"]["at_risk"] == 26.25
 
 
 def test_the_builtin_group_share_kind_runs_end_to_end(tmp_path: Path, capsys: Capture) -> None:
