@@ -1,0 +1,44 @@
+"""What a newcomer reads in the examples' and docs' pages is what the tool
+prints: figures quoted in a table are recomputed here, so a change to a
+criteria set or an example file that moves a figure fails until the page is
+updated too."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from cchc_score import score_files
+from cchc_score.plugins import Registry
+
+from .conftest import EXAMPLES
+
+
+def expected_indexes(readme: Path) -> dict[str, tuple[str, str, str]]:
+    """The rows of the 'Expected indexes' table: unit → (self, appraised,
+    appraised with the survey CSV), as printed (two decimals)."""
+    rows = re.findall(r"^\| `([\w-]+)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$",
+                      readme.read_text(encoding="utf-8"), re.M)
+    return {unit: (a, b, c) for unit, a, b, c in rows}
+
+
+def published(stage: str, survey: Path | None) -> dict[str, str]:
+    batch = score_files([EXAMPLES / "demo"], stage=stage,  # type: ignore[arg-type]
+                        survey=survey, registry=Registry.build(entry_points=False))
+    return {r.unit.id: f"{r.published_index:.2f}" for r in batch.results}
+
+
+def test_the_examples_expected_indexes_are_what_the_tool_prints() -> None:
+    """examples/README.md lists the published index of every demo unit,
+    self-assessed, appraised, and appraised with survey-2024.csv: each figure
+    is the one `cchc-score score examples/demo` prints for that stage."""
+    table = expected_indexes(EXAMPLES / "README.md")
+    assert len(table) == 10
+    survey = EXAMPLES / "survey-2024.csv"
+    columns = [published("self", None), published("appraised", None),
+               published("appraised", survey)]
+    for unit, quoted in table.items():
+        actual = tuple(column[unit] for column in columns)
+        assert quoted == actual, f"{unit}: README says {quoted}, the tool prints {actual}"
+    assert all(Decimal(v) <= 100 for row in table.values() for v in row)
