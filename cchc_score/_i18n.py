@@ -651,6 +651,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "không phải tệp kết quả JSON của cchc-score (--format json): {problem}",
         "not a cchc-score JSON result (--format json): {problem}",
     ),
+    # QA: the JSON parser's own (English) message never reaches the user
+    "prev.json_syntax": (
+        "không đọc được JSON ở dòng {line}, cột {col}",
+        "not valid JSON at line {line}, column {col}",
+    ),
     # command line: what-if and focus
     "cli.set_unit": (
         "--set: đã chấm {count} đơn vị; chọn đơn vị bằng --unit MÃ_ĐV hoặc --set MÃ_ĐV:MÃ=GIÁ_TRỊ",

@@ -48,8 +48,10 @@ def read_previous(path: Path) -> dict[str, Previous]:
     try:
         # Exact decimals, as the JSON output writes them.
         doc = json.loads(text, parse_float=Decimal, parse_int=Decimal)
-    except (json.JSONDecodeError, RecursionError) as e:  # RecursionError: nested too deep
-        raise fail(str(e)) from None
+    except json.JSONDecodeError as e:  # its own text is English: say where, in the user's words
+        raise fail(msg("prev.json_syntax", line=e.lineno, col=e.colno)) from None
+    except RecursionError:  # nested too deep
+        raise fail(msg("io.too_deep")) from None
     units = doc.get("units") if isinstance(doc, dict) else None
     if not isinstance(units, list):
         raise fail(msg("crit.missing_key", key="units"), "units")
