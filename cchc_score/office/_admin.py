@@ -177,8 +177,10 @@ class AdminFrame:
             run._r.append(element)
 
 
-#: characters a table cell loses to its left and right padding
-CELL_PADDING = 2
+#: characters a table cell loses to its left and right padding, plus one for
+#: a short bold word whose letters are wider than the average character
+#: ("Hạng" in a header broke as "Hạn/g" in LibreOffice with 2)
+CELL_PADDING = 3
 
 
 def column_widths(rows: Sequence[Sequence[str]], *, total: int, floor: int = 3,

@@ -1,0 +1,39 @@
+"""Office files as a new user prints them (QA): rendered through
+LibreOffice and read back with poppler. Skipped where they are not
+installed (`.ci/run` installs them)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cchc_score.cli import demo_dir, main
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+]
+
+pytest.importorskip("docx")
+
+
+def test_the_word_ranking_header_never_breaks_a_word(tmp_path: Path) -> None:
+    """The Word report of the demo province prints its ranking table with
+    every header word whole: "Hạng" is never split into "Hạn" and "g"
+    across two lines of its narrow column."""
+    path = tmp_path / "xep-hang.docx"
+    assert main(["score", str(demo_dir()), "--stage", "appraised", "-o", str(path)]) == 0
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    first_page = subprocess.run(["pdftotext", "-l", "1", str(path.with_suffix(".pdf")), "-"],
+                                check=True, capture_output=True, text=True).stdout
+    words = first_page.split()
+    assert words.count("Hạng") >= 2, "one header per group"
+    assert "Hạn" not in words
+    for head in ("Mã", "Điểm", "Chỉ"):
+        assert head in words
