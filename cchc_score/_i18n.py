@@ -1063,6 +1063,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} ({stage}) — {criteria}",
         "ADMINISTRATIVE REFORM INDEX {year} ({stage}) — {criteria}",
     ),
+    # QA: the ranking sheet of units scored with several criteria sets
+    "office.res_title_sets": (
+        "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} ({stage})",
+        "ADMINISTRATIVE REFORM INDEX {year} ({stage})",
+    ),
     "office.res_unit_id": ("Mã đơn vị", "Unit id"),
     "office.res_self": ("Điểm tự chấm", "Self-assessed points"),
     "office.res_appraised": ("Điểm thẩm định", "Appraised points"),

@@ -37,3 +37,19 @@ def test_the_word_ranking_header_never_breaks_a_word(tmp_path: Path) -> None:
     assert "Hạn" not in words
     for head in ("Mã", "Điểm", "Chỉ"):
         assert head in words
+
+
+def test_the_ranking_sheet_names_a_criteria_set_only_when_all_units_share_it(
+        tmp_path: Path) -> None:
+    """The results workbook's ranking sheet is titled with the criteria set
+    only when every unit was scored with it: the demo province ranks Bảng I
+    and Bảng II units on one sheet, so its title names neither table; one
+    Bảng II unit's workbook names Bảng II."""
+    openpyxl = pytest.importorskip("openpyxl")
+    both, one = tmp_path / "ca-tinh.xlsx", tmp_path / "pc08.xlsx"
+    assert main(["score", str(demo_dir()), "--stage", "appraised", "-o", str(both)]) == 0
+    assert main(["score", str(demo_dir() / "pc08.toml"), "-o", str(one)]) == 0
+    title = openpyxl.load_workbook(both).worksheets[0]["A1"].value
+    assert title.startswith("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    assert "Bảng I" not in title
+    assert "Bảng II" in openpyxl.load_workbook(one).worksheets[0]["A1"].value

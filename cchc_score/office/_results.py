@@ -124,7 +124,11 @@ def _ranking(ws: Any, results: Sequence[UnitResult], lang: str) -> None:
     columns = _rank_columns(results)
     ncols = len(columns)
     first = results[0] if results else None
-    title = (msg("office.res_title", criteria=first.criteria.title, year=first.year,
+    # The title names the criteria set only when every unit was scored with
+    # it: groups scored with different sets (Bảng I and II) share the sheet.
+    one_set = len({r.criteria.id for r in results}) == 1
+    title = (msg("office.res_title" if one_set else "office.res_title_sets",
+                 criteria=first.criteria.title, year=first.year,
                  stage=msg(f"rep.stage.{first.stage}")).render(lang) if first else "")
     st.title_row(ws, 1, title, ncols)
     ws.row_dimensions[1].height = 36
