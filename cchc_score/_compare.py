@@ -24,6 +24,7 @@ import attrs
 
 from ._engine import score
 from ._i18n import msg
+from ._io_errors import read_problem
 from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
 from ._numbers import divide
 from ._toml import read_text
@@ -45,7 +46,8 @@ class Figures:
     components: Mapping[str, tuple[Decimal, Decimal]]
     rank: int | None = None
     rank_of: int | None = None
-    #: leaf code → (points, declared maximum, not applicable), for the bridge
+    #: leaf code → (points, declared maximum, out of the maximum: not
+    #: applicable or survey pending), for the bridge
     leaves: Mapping[str, tuple[Decimal, Decimal, bool]] = attrs.field(factory=dict)
 
 
@@ -104,7 +106,7 @@ def figures_of(result: UnitResult) -> Figures:
     return Figures(result.points, result.max, result.index,
                    {n.code: (n.points, n.max) for n in result.nodes if n.role == "score"},
                    result.rank, result.rank_of,
-                   {n.code: (n.points, n.declared_max, n.na) for n in result.walk()
+                   {n.code: (n.points, n.declared_max, n.na or n.pending) for n in result.walk()
                     if n.is_leaf and n.role == "score"})
 
 
@@ -124,9 +126,16 @@ def year_of_json(path: Path) -> Year:
                                  Location(str(path), key=key))])
 
     try:
-        doc = json.loads(read_text(path), parse_float=Decimal, parse_int=Decimal)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise fail(str(e)) from None
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError) as e:  # a missing file is no format problem
+        raise InputError([Issue("error", msg("crit.read", error=read_problem(e)),
+                                Location(str(path)))]) from None
+    try:
+        doc = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as e:  # its own text is English: say where
+        raise fail(msg("prev.json_syntax", line=e.lineno, col=e.colno)) from None
+    except RecursionError:
+        raise fail(msg("io.too_deep")) from None
     units = doc.get("units") if isinstance(doc, dict) else None
     if not isinstance(units, list):
         raise fail(msg("crit.missing_key", key="units"), "units")
@@ -143,7 +152,7 @@ def year_of_json(path: Path) -> Year:
                 {n["code"]: (n["points"], n["max"]) for n in nodes
                  if "." not in n["code"] and n.get("role", "score") == "score"},
                 _int(unit.get("rank")), _int(unit.get("rank_of")),
-                {n["code"]: (n["points"], n.get("declared_max", n["max"]), bool(n["na"]))
+                {n["code"]: (n["points"], n.get("declared_max", n["max"]), _out(n))
                  for n in nodes if n.get("role", "score") == "score"
                  and str(n["code"]) not in parents})
         except (KeyError, TypeError) as e:
@@ -153,6 +162,14 @@ def year_of_json(path: Path) -> Year:
         year = _int(unit.get("year"))
         criteria = unit.get("criteria")
     return Year(figures, names, groups, {}, criteria, year)
+
+
+def _out(node: Mapping[str, Any]) -> bool:
+    """Whether a result JSON's leaf was out of its unit's maximum: not
+    applicable, survey pending, or (a file without `pending`) a maximum of
+    0 where the set declares more."""
+    declared = node.get("declared_max", node["max"])
+    return bool(node["na"]) or bool(node.get("pending")) or node["max"] == 0 != declared
 
 
 def _int(value: Any) -> int | None:
@@ -226,7 +243,7 @@ def _shares(before: Figures, criteria: CriteriaSet | None, now: Figures) -> Figu
                 continue
             old = before.leaves.get(leaf.code)
             if old is not None and old[2]:
-                continue  # not applicable last year: out of the maximum
+                continue  # not applicable or pending last year: out of the maximum
             maximum += leaf.max
             if old is not None and old[1]:
                 points += divide(old[0] * leaf.max, old[1], criteria.precision)

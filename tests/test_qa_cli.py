@@ -3,7 +3,10 @@ each test pins one behaviour a user met and relies on."""
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +31,44 @@ def test_a_previous_file_that_is_not_json_is_explained_in_the_users_language(
     assert code == 1
     assert "ket-qua-2023.json" in err and says in err
     assert never not in err and "Traceback" not in err
+
+
+def compare_json(last: Path, this: Path, capsys: pytest.CaptureFixture[str]) -> list[Any]:
+    code, out, err = run(["compare", str(last), str(this), "--format", "json"], capsys)
+    assert code == 0, err
+    units: list[Any] = json.loads(out)["units"]
+    return units
+
+
+@pytest.mark.parametrize("last", ["written", "sample"])
+def test_compare_with_the_same_set_puts_nothing_on_the_criteria(
+        tmp_path: Path, last: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two years scored with the same criteria set: the change is all the
+    unit's, the criteria's part is 0 for every unit, also for a unit whose
+    survey results were pending last year (vd-cah-dx, maximum 93): pending
+    leaves stay out of the bridge's maximum as they were out of last year's.
+    Last year is a result JSON written by `score --format json`, or the
+    shipped sample examples/results-2023.json."""
+    if last == "written":
+        previous = tmp_path / "ket-qua-2023.json"
+        assert run(["score", str(EXAMPLES / "demo"), "--stage", "appraised",
+                    "-o", str(previous)], capsys)[0] == 0
+    else:
+        previous = EXAMPLES / "results-2023.json"
+    units = compare_json(previous, EXAMPLES / "demo", capsys)
+    assert "vd-cah-dx" in {u["id"] for u in units}
+    for unit in units:
+        assert Decimal(str(unit["by_criteria"])) == 0, unit["id"]
+        assert Decimal(str(unit["by_unit"])) == Decimal(str(unit["change"])), unit["id"]
+
+
+def test_compare_with_a_missing_file_says_it_is_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`compare` naming a result file that does not exist exits 1 saying the
+    file cannot be read (in Vietnamese), not that it is a malformed result
+    with the system's English error text."""
+    code, _, err = run(["compare", str(tmp_path / "ket-qua-2023.json"),
+                        str(EXAMPLES / "demo")], capsys)
+    assert code == 1
+    assert "ket-qua-2023.json: không đọc được tệp" in err
+    assert "No such file" not in err and "--format json" not in err
