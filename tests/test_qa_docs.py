@@ -42,3 +42,23 @@ def test_the_examples_expected_indexes_are_what_the_tool_prints() -> None:
         actual = tuple(column[unit] for column in columns)
         assert quoted == actual, f"{unit}: README says {quoted}, the tool prints {actual}"
     assert all(Decimal(v) <= 100 for row in table.values() for v in row)
+
+
+def console_commands(path: Path) -> list[str]:
+    """The `cchc-score` lines of a page's ```console blocks, without the
+    `--lang en` an English page adds, in order."""
+    blocks = re.findall(r"^```console\n(.*?)^```", path.read_text(encoding="utf-8"),
+                        re.S | re.M)
+    return [line.replace("--lang en ", "").removeprefix("$ ").strip()
+            for block in blocks for line in block.splitlines() if "cchc-score " in line]
+
+
+def test_the_excel_guide_and_its_english_twin_give_the_same_commands() -> None:
+    """docs/vi/quy-trinh-excel.md and docs/excel-workflow.md are twins: an
+    officer reading either runs the same commands, in the same order (the
+    English page had lost `template --units` and `score --appraisal`)."""
+    root = EXAMPLES.parent / "docs"
+    vi = console_commands(root / "vi" / "quy-trinh-excel.md")
+    en = console_commands(root / "excel-workflow.md")
+    assert any("--units" in c for c in vi) and any("--appraisal" in c for c in vi)
+    assert en == vi
