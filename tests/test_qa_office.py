@@ -53,3 +53,28 @@ def test_the_ranking_sheet_names_a_criteria_set_only_when_all_units_share_it(
     assert title.startswith("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024")
     assert "Bảng I" not in title
     assert "Bảng II" in openpyxl.load_workbook(one).worksheets[0]["A1"].value
+
+
+@pytest.mark.parametrize("what_if", [True, False])
+def test_a_what_if_in_word_and_excel_says_it_is_one(tmp_path: Path, what_if: bool) -> None:
+    """`--set` written to Word or Excel says so, as the terminal does: the
+    Word report and the workbook's ranking and unit sheet carry "Giả định
+    (--set), tệp đầu vào không thay đổi" and the changed leaf with its points
+    before and after, beside the what-if total; without `--set` none of it."""
+    openpyxl = pytest.importorskip("openpyxl")
+    docx = pytest.importorskip("docx")
+    extra = ["--set", "8.3.2=100"] if what_if else []
+    word, book = tmp_path / "pc08.docx", tmp_path / "ca-tinh.xlsx"
+    assert main(["score", str(demo_dir()), "--unit", "vd-pc08", *extra, "-o", str(word)]) == 0
+    assert main(["score", str(demo_dir()), "--unit", "vd-pc08", *extra, "-o", str(book)]) == 0
+    head, leaf = "Giả định (--set), tệp đầu vào không thay đổi", "8.3.2: 2,50 → 4,00 điểm (+1,50)"
+    document = docx.Document(str(word))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    workbook = openpyxl.load_workbook(book)
+    cells = "\n".join(str(c) for ws in (workbook.worksheets[0], workbook["vd-pc08"])
+                      for r in ws.iter_rows(values_only=True) for c in r if c is not None)
+    for shown in (text, cells):
+        assert (head in shown) is what_if
+        assert (leaf in shown) is what_if
+    assert ("95,25/100,00" in text) is what_if and ("93,75/100,00" in text)

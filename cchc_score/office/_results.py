@@ -30,7 +30,15 @@ from .._model import NodeResult, UnitResult
 from .._stamp import Stamp
 from ..report import Options, Report
 from ..report._base import stamp_of
-from ..report._tables import explanation, groups, reasons, status, summary
+from ..report._tables import (
+    explanation,
+    groups,
+    reasons,
+    status,
+    summary,
+    whatif_changes,
+    whatif_line,
+)
 from . import _style as st
 from ._deps import openpyxl
 from ._sheet_admin import page_footer
@@ -62,9 +70,18 @@ class XlsxReport(Report):
         lang = options.lang
         ws.title = msg("office.res_ranking").render(lang)
         _ranking(ws, results, lang)
+        whatif = msg("view.whatif_head").render(lang)
+        if options.baseline:  # a what-if is never mistaken for the published result
+            st.title_row(ws, 2, whatif, len(_rank_columns(results)), size=11)
         used = {ws.title.casefold()}
         for result in results:
-            _unit_sheet(wb.create_sheet(_sheet_name(result.unit.id, used)), result, lang)
+            sheet = wb.create_sheet(_sheet_name(result.unit.id, used))
+            _unit_sheet(sheet, result, lang)
+            before = options.baseline.get(result.unit.id)
+            if before is not None:
+                changes = "; ".join(whatif_line(c, result, lang)
+                                    for c in whatif_changes(before, result))
+                st.title_row(sheet, 4, f"{whatif}: {changes}", len(UNIT_COLUMNS), size=11)
         stamp = stamp_of(results, options)
         _stamp_sheet(wb.create_sheet(_sheet_name(msg("stamp.title").render(lang), used)),
                      stamp, lang)

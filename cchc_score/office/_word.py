@@ -48,6 +48,9 @@ from ..report._tables import (
     stage_rows,
     summary,
     trail_rows,
+    whatif_changes,
+    whatif_line,
+    whatif_rows,
 )
 from ._admin import BODY_PT, FONT, MARGINS_MM, AdminFrame, Issuer, column_widths
 from ._stable import stable_zip, stamp_time
@@ -79,9 +82,11 @@ class DocxReport(Report):
         units = shown(results, options)
         document.open(results, units)
         if len(results) > 1:
+            if options.baseline:  # a what-if ranking is never taken for the published one
+                document.paragraph(document.t("view.whatif_head"), bold=True)
             document.province(results, options)
         for result in units:
-            document.unit(result)
+            document.unit(result, options.baseline.get(result.unit.id))
         # the last section of the report; the signature block closes the document
         document.stamp(stamp_of(results, options))
         document.close(results)
@@ -218,7 +223,10 @@ class _Document:
             head, rows, right = ranking_table(members, self.lang, previous)
             self.table(head, rows, right)
 
-    def unit(self, result: UnitResult) -> None:
+    def unit(self, result: UnitResult, before: UnitResult | None = None) -> None:
+        """One unit's part; `before`: its result without the `--set` changes,
+        when the report is a what-if (said under the summary, with each
+        changed leaf and the totals before and after)."""
         lang = self.lang
         self._new_page()
         title = "word.title.appraised" if result.appraised else "word.title.self"
@@ -228,6 +236,8 @@ class _Document:
         self.paragraph(source_line(result, lang), italic=True)
         self.paragraph(meta(result, lang))
         self.paragraph(summary(result, lang), bold=True)
+        if before is not None:
+            self._whatif(before, result)
         self._components(result)
         self._lost(result)
         self._risk(result)
@@ -240,6 +250,13 @@ class _Document:
             for issue in result.issues:
                 self.doc.add_paragraph(f"{self.t('rep.' + issue.level)}: {issue.render(lang)}",
                                        style="List Bullet")
+
+    def _whatif(self, before: UnitResult, result: UnitResult) -> None:
+        self.heading(self.t("view.whatif_head"))
+        for change in whatif_changes(before, result):
+            self.doc.add_paragraph(whatif_line(change, result, self.lang), style="List Bullet")
+        self.table(["", self.t("view.now"), self.t("view.whatif")],
+                   [list(row) for row in whatif_rows(before, result, self.lang)], {1, 2})
 
     def _components(self, result: UnitResult) -> None:
         lang = self.lang
