@@ -1760,6 +1760,77 @@ CATALOG: dict[str, tuple[str, str]] = {
         "tệp --previous là kết quả cùng năm {year}, không phải năm trước",
         "the --previous file holds results of the same year {year}, not last year's",
     ),
+    "rem.title": (
+        "BÁO CÁO KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} VÀ KẾ HOẠCH KHẮC PHỤC NHỮNG "
+        "NỘI DUNG BỊ TRỪ ĐIỂM",
+        "ADMINISTRATIVE REFORM INDEX {year}: RESULTS AND REMEDIATION PLAN",
+    ),
+    "rem.subject": ("Báo cáo khắc phục của {unit}", "Remediation report of {unit}"),
+    "rem.s_summary": ("I. KẾT QUẢ CHUNG", "I. SUMMARY"),
+    "rem.s_components": ("II. KẾT QUẢ THEO LĨNH VỰC", "II. RESULTS BY COMPONENT"),
+    "rem.s_lost": ("III. NHỮNG NỘI DUNG BỊ TRỪ ĐIỂM", "III. WHERE POINTS WERE LOST"),
+    "rem.s_cited": (
+        "IV. CÁC VĂN BẢN, GIẢI PHÁP ĐÃ THỰC HIỆN",
+        "IV. DOCUMENTS AND MEASURES ALREADY TAKEN",
+    ),
+    "rem.s_plan": (
+        "V. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC TRONG THỜI GIAN TỚI",
+        "V. MEASURES TO REMEDY WHAT STILL LOSES POINTS",
+    ),
+    "rem.intro": (
+        "{unit} báo cáo kết quả Chỉ số cải cách hành chính năm {year} ({set}) như sau:",
+        "{unit} reports its administrative reform index {year} ({set}) as follows:",
+    ),
+    "rem.item": ("Nội dung", "Item"),
+    "rem.value": ("Kết quả", "Result"),
+    "rem.points": ("Tổng điểm đạt được / tối đa", "Points achieved / maximum"),
+    "rem.index": ("Chỉ số", "Index"),
+    "rem.band": ("Xếp loại", "Band"),
+    "rem.rank": ("Xếp hạng", "Rank"),
+    "rem.rank_of": ("{rank}/{of}", "{rank} of {of}"),
+    "rem.lost": ("Số điểm bị trừ", "Points lost"),
+    "rem.change": ("So với năm trước", "Change on last year"),
+    "rem.change_value": (
+        "{diff} (năm {year}: {before})", "{diff} ({year}: {before})",
+    ),
+    "rem.lost_intro": (
+        "Đơn vị bị trừ {points} điểm ở {count} tiêu chí:",
+        "The unit lost {points} points in {count} criteria:",
+    ),
+    "rem.reason": ("Nguyên nhân", "Reason"),
+    "rem.cited_intro": (
+        "Các văn bản đơn vị đã ban hành, thực hiện làm tài liệu kiểm chứng:",
+        "The documents the unit issued or carried out, cited as evidence:",
+    ),
+    "rem.cited_none": (
+        "Đơn vị chưa trích dẫn văn bản nào (số, ngày) làm tài liệu kiểm chứng.",
+        "The unit cites no document (number, date) as evidence.",
+    ),
+    "rem.doc_number": ("Số văn bản", "Number"),
+    "rem.doc_date": ("Ngày", "Date"),
+    "rem.doc_title": ("Trích yếu", "Title"),
+    "rem.date": ("{date}", "{date}"),
+    "rem.plan_intro": (
+        "Những nội dung còn bị trừ điểm và giải pháp khắc phục (đơn vị bổ sung giải pháp, "
+        "thời hạn, người chịu trách nhiệm):",
+        "What still loses points and the measures to remedy it (the unit adds each measure, "
+        "its deadline and who is responsible):",
+    ),
+    "rem.plan_line": (
+        "Tiêu chí {code} – {title} (bị trừ {lost} điểm). Giải pháp: ……………………; thời hạn: "
+        "……; người chịu trách nhiệm: ……",
+        "Criterion {code} – {title} ({lost} points lost). Measure: ……………………; deadline: ……; "
+        "responsible: ……",
+    ),
+    "rem.plan_none": ("Không có nội dung bị trừ điểm.", "No points were lost."),
+    "rem.several": (
+        "có {count} đơn vị: chọn đơn vị cần báo cáo bằng --unit ({ids})",
+        "{count} units: choose the unit to report on with --unit ({ids})",
+    ),
+    "rem.needs_docx": (
+        "báo cáo được ghi ra tệp Word: dùng -o TỆP.docx",
+        "the report is a Word file: use -o FILE.docx",
+    ),
     "apr.xlsx_needs": (
         "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
         "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",

@@ -12,7 +12,7 @@ from .._i18n import DEFAULT_LANG, LANGS, msg
 from .._version import __version__
 from ..exceptions import InputError, OutputError, PluginError
 from ..plugins import PluginFailed, PluginInterrupted
-from . import _compare, _office, _score, _serve, _sets
+from . import _compare, _office, _report, _score, _serve, _sets
 from ._app import (
     Command,
     _common,
@@ -30,7 +30,8 @@ from ._console import console
 
 #: every subcommand, in the order `--help` lists them
 COMMANDS: tuple[Command, ...] = (*_score.COMMANDS, *_office.COMMANDS, *_sets.COMMANDS,
-                                 *_serve.COMMANDS, *_compare.COMMANDS)
+                                 *_serve.COMMANDS, *_compare.COMMANDS,
+                                 *_report.COMMANDS)
 
 
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
