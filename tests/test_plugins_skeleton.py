@@ -118,3 +118,36 @@ def test_the_rule_interface_example_keeps_every_contract() -> None:
     assert step is not None and (step.points, step.example) == (1, "2")
     with pytest.raises(InvalidValue):
         rule.parse_value(5)
+
+
+def test_the_skeleton_kind_offers_its_values_in_the_excel_form(tmp_path: Path) -> None:
+    """A plugin kind's `choices()` become the Excel form's drop-down list for
+    its leaf, its `levels()` the hint; a chosen value reads back and scores
+    (3 reports → 45 of 60)."""
+    from cchc_score import score_files
+    from cchc_score.office._layout import LETTERS
+    from cchc_score.plugins import Registry
+
+    from .test_office_support import form_rows, openpyxl
+
+    init = SKELETON / "cchc_myprovince" / "__init__.py"
+    example = SKELETON / "cchc_myprovince" / "criteria" / "myprovince-2025-vi-du.toml"
+    form = tmp_path / "form.xlsx"
+    assert main(["--no-plugins", "--plugin", str(init), "template", str(example),
+                 "-o", str(form), "--unit", "so-x"]) == 0
+    book = openpyxl.load_workbook(form)
+    ws = book.worksheets[0]
+    row = form_rows(ws)["1.1"]
+    value = ws.cell(row, LETTERS["value"] + 1)
+    (check,) = [dv for dv in ws.data_validations.dataValidation
+                if value.coordinate in str(dv.sqref).split()]
+    sheet, _, cells = check.formula1.partition("!")
+    first, last = (int(c.split("$")[-1]) for c in cells.split(":"))
+    assert [book[sheet][f"A{r}"].value for r in range(first, last + 1)] == \
+        ["4", "3", "2", "1", "0"]
+    assert "3 báo cáo quý đúng hạn → 45 điểm" in ws.cell(row, LETTERS["hint"] + 1).value
+    value.value = "3"
+    book.save(form)
+    registry = Registry.build(entry_points=False, local=[init])
+    (result,) = score_files([form], registry=registry).results
+    assert result.node("1.1").points == 45

@@ -22,7 +22,19 @@ from .._i18n import msg
 from .._model import CriteriaSet, Node
 from .._numbers import plain
 from .._template import roles, value_hint
-from ..rules import Bonus, Choice, Deadline, Deduction, Manual, Proportional, Rule, Tiers, YesNo
+from ..exceptions import RuleFailed
+from ..rules import (
+    Bonus,
+    Choice,
+    Deadline,
+    Deduction,
+    Manual,
+    Proportional,
+    Rule,
+    Tiers,
+    YesNo,
+    guarded,
+)
 from . import _style as st
 from ._admin import Issuer
 from ._deps import openpyxl
@@ -191,6 +203,14 @@ class _FormWriter:
             self.validate(value, "whole")
         elif isinstance(rule, Manual):
             self.validate(value, "decimal", node.max)
+        else:  # a plugin's kind: its own short list of values, if it has one
+            try:
+                choices = [str(c) for c in guarded(rule.kind, node.code, "choices",
+                                                   lambda: list(rule.choices()))]
+            except RuleFailed:
+                choices = []
+            if choices:
+                self.options(value, choices)
 
     def options(self, cell: Any, labels: list[str]) -> None:
         """A drop-down list; the labels live on the hidden lists sheet (an

@@ -220,6 +220,12 @@ class Rule(abc.ABC):
     def score(self, value: Any, ctx: Context) -> Outcome:
         """Points and explanation for a parsed value."""
 
+    def choices(self) -> Sequence[str]:
+        """The raw values a unit may declare when they are few ("0" to "4"):
+        the Excel form offers them as a drop-down list, and what is chosen is
+        read back through `parse_value`. () for a free value."""
+        return ()
+
     #: True for kinds whose points depend on the other units of the group
     #: (a share of the group's mean, a bonus for the three best): the engine
     #: leaves such a leaf pending, and once every unit of the group is

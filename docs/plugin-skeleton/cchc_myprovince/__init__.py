@@ -96,6 +96,10 @@ class Quarterly(Rule):
         return [(msg("myprovince.quarterly_level", count=n), self.max * n / 4)
                 for n in (4, 3, 2, 1, 0)]
 
+    def choices(self) -> list[str]:
+        # the Excel form's drop-down list for the leaf
+        return ["4", "3", "2", "1", "0"]
+
     def next_step(self, value: Any, points: Decimal, ctx: Context) -> Step | None:
         # what `--gains` suggests: one more report than now (None at the top)
         now = value if isinstance(value, Decimal) else points * 4 / self.max
