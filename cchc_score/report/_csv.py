@@ -25,7 +25,10 @@ from ._tables import explanation, index_change, num, reasons, share, stage_total
 COLUMNS = ["unit_id", "unit_name", "group", "rank", "band", "index", "code", "title", "points",
            "max", "lost", "na", "pending", "explanation",
            "rank_of", "depth", "at_risk", "self_points", "appraisal_reason", "previous_index",
-           "change", "recoverable", "next_points", "next_step"]
+           "change", "recoverable", "next_points", "next_step",
+           # the unit row's pools (how the points are made up), as in JSON
+           "pool_self", "pool_appraised", "pool_survey", "pool_bonus", "pool_penalty"]
+POOLS = ("self", "appraised", "survey", "bonus", "penalty")
 
 
 def _number(value: Decimal | None, result: UnitResult) -> str:
@@ -54,7 +57,8 @@ class CsvReport(Report):
                 _number(before.index if before else None, r),
                 _number(index_change(r, before) if before else None, r),
                 _number(total(gains.values(), "recoverable")
-                        if r.unit.id in (options.gains or {}) else None, r), "", ""])
+                        if r.unit.id in (options.gains or {}) else None, r), "", "",
+                *(_number(r.pools.get(pool), r) for pool in POOLS)])
             for n in r.walk():
                 gain = gains.get(n.code)
                 step = gain.step if gain else None
@@ -66,5 +70,5 @@ class CsvReport(Report):
                     _number(n.at_risk, r), _number(n.self_points, r), n.appraisal_reason or "",
                     "", "", _number(gain.recoverable if gain else None, r),
                     _number(step.points if step else None, r),
-                    step.need.render(lang) if step else ""])
+                    step.need.render(lang) if step else "", *[""] * len(POOLS)])
         return out.getvalue()
