@@ -462,5 +462,12 @@ def _merge(data: dict[str, Any], survey: dict[str, Any] | None,
 
 def check_files(paths: Sequence[Path | str], registry: Registry | None = None
                 ) -> list[tuple[Path, CriteriaSet | None, list[Issue]]]:
+    """Load and validate each criteria file. A name that is no file but the
+    id of a known set (bundled or from a plugin) checks that set's file, as
+    every other command takes a set by id or by path."""
     cat = catalog(registry)
-    return [(Path(p), *cat.check(p)) for p in paths]
+    ids: dict[str, Path] = {}
+    if any(not Path(p).exists() and Path(p).suffix != ".toml" for p in paths):
+        ids = {e.id: e.path for e in cat.entries()[0]}
+    found = [ids.get(str(p), Path(p)) if not Path(p).exists() else Path(p) for p in paths]
+    return [(path, *cat.check(path)) for path in found]

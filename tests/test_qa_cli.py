@@ -72,3 +72,16 @@ def test_compare_with_a_missing_file_says_it_is_missing(
     assert code == 1
     assert "ket-qua-2023.json: không đọc được tệp" in err
     assert "No such file" not in err and "--format json" not in err
+
+
+def test_check_takes_a_known_set_by_its_id(capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` names a set by id like every other command (a plugin's set
+    lives inside its package, where a user has no path to type): the id of
+    a known set checks its file, deep check included; an unknown name is
+    still an unreadable file, exit 1."""
+    code, out, _ = run(["check", "--deep", "ca-tinh-2024-bang1"], capsys)
+    assert code == 0
+    assert "ca-tinh-2024-bang1.toml: hợp lệ — ca-tinh-2024-bang1, 97 nút" in out
+    assert "kiểm tra sâu 63 tiêu chí — 0 lỗi" in out
+    code, _, err = run(["check", "khong-co-bo-nay"], capsys)
+    assert code == 1 and "khong-co-bo-nay: không đọc được tệp" in err

@@ -17,7 +17,8 @@ from ._app import Command, _print_issues, _texts
 def _add_check(p: argparse.ArgumentParser, lang: str) -> None:
     t = _texts(lang)
     p.add_argument("files", nargs="+", type=Path, metavar="CRITERIA",
-                   help=t("các tệp bộ chỉ số (.toml)", "criteria files (.toml)"))
+                   help=t("các tệp bộ chỉ số (.toml), hoặc mã của bộ đã biết",
+                          "criteria files (.toml), or ids of known sets"))
     p.add_argument("--deep", action="store_true",
                    help=t("chấm thử mọi tiêu chí với nhiều giá trị: điểm tối đa không đạt được, "
                           "khoảng trống hoặc chồng lấn giữa các mức, sai lệch ở ngưỡng, tính "
