@@ -85,3 +85,19 @@ def test_check_takes_a_known_set_by_its_id(capsys: pytest.CaptureFixture[str]) -
     assert "kiểm tra sâu 63 tiêu chí — 0 lỗi" in out
     code, _, err = run(["check", "khong-co-bo-nay"], capsys)
     assert code == 1 and "khong-co-bo-nay: không đọc được tệp" in err
+
+
+def test_a_csv_file_opens_in_excel_as_utf8(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o results.csv` starts with a UTF-8 byte order mark, which Excel
+    needs to show Vietnamese names instead of mojibake; the table read with
+    the BOM skipped is exactly what the terminal prints (no BOM there, for
+    pipes)."""
+    path = tmp_path / "ket-qua.csv"
+    code, printed, _ = run(["score", str(EXAMPLES / "demo"), "--format", "csv"], capsys)
+    assert code == 0 and not printed.startswith("\ufeff")
+    assert run(["score", str(EXAMPLES / "demo"), "-o", str(path)], capsys)[0] == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == printed
+    assert "Phòng Cảnh sát giao thông (PC08)" in data.decode("utf-8-sig")

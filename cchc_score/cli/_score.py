@@ -73,6 +73,10 @@ def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Pat
     if args.output is None:
         sys.stdout.write(text)
         return
+    if args.format == "csv":
+        # A byte order mark tells Excel, where officers open it, that the file
+        # is UTF-8: without it Vietnamese names show as mojibake there.
+        text = "\ufeff" + text
     write_output(args.output, text, force=args.force, inputs=inputs)
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
     if args.format == "csv" and options.stamp is not None:
