@@ -283,8 +283,8 @@ def diff_criteria(a: CriteriaSet, b: CriteriaSet) -> list[NodeDiff]:
             found.append(NodeDiff(code, "max", str(old.max), str(new.max)))
         if old.title != new.title:
             found.append(NodeDiff(code, "title", old.title, new.title))
-        if old.rule != new.rule:
-            found.append(NodeDiff(code, "rule", _rule(old.rule), _rule(new.rule)))
+        if old.rule != new.rule and (change := _rule_change(old.rule, new.rule)):
+            found.append(NodeDiff(code, "rule", *change))
         if old.method != new.method:
             found.append(NodeDiff(code, "method", old.method, new.method))
     return found
@@ -292,6 +292,36 @@ def diff_criteria(a: CriteriaSet, b: CriteriaSet) -> list[NodeDiff]:
 
 def _rule(rule: Any) -> str:
     return "" if rule is None else str(getattr(rule, "kind", type(rule).__name__))
+
+
+def _rule_change(old: Any, new: Any) -> tuple[str, str] | None:
+    """How a leaf's rule changed, as text: its kind when the kind changed,
+    else the kind with the parameters that differ ("yes_no: yes=5" →
+    "yes_no: yes=3"). None when only the maximum differs, which the "max"
+    entry already says (a rule carries its leaf's maximum)."""
+    kind_a, kind_b = _rule(old), _rule(new)
+    if kind_a != kind_b or not (attrs.has(type(old)) and type(old) is type(new)):
+        return kind_a, kind_b
+    fields = [f.name for f in attrs.fields(type(old))
+              if f.name != "max" and getattr(old, f.name) != getattr(new, f.name)]
+    if not fields:
+        return None
+
+    def text(rule: Any) -> str:
+        return f"{kind_a}: " + ", ".join(f"{f}={_param(getattr(rule, f))}" for f in fields)
+
+    return text(old), text(new)
+
+
+def _param(value: Any) -> str:
+    """A rule parameter as short text: decimals as written, a tier as its
+    fields in a row."""
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_param(v) for v in value) + "]"
+    if attrs.has(type(value)):
+        return "(" + " ".join(_param(getattr(value, f.name))
+                              for f in attrs.fields(type(value))) + ")"
+    return str(value)
 
 
 def _ordered(codes: set[str]) -> list[str]:

@@ -101,3 +101,18 @@ def test_a_csv_file_opens_in_excel_as_utf8(tmp_path: Path,
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig") == printed
     assert "Phòng Cảnh sát giao thông (PC08)" in data.decode("utf-8-sig")
+
+
+def test_diff_criteria_says_how_a_rule_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    """`diff-criteria` shows what changed in a rule, not its kind twice
+    ("yes_no → yes_no"): 1.4 of the worked example goes from 5 points for
+    "yes" to 3, and a rule whose only change is its leaf's maximum adds no
+    line beside the maximum's."""
+    cycle = EXAMPLES / "chu-ky"
+    code, out, _ = run(["diff-criteria", str(cycle / "bo-chi-so-2024.toml"),
+                        str(cycle / "bo-chi-so-2025.toml")], capsys)
+    assert code == 0
+    assert "yes_no: yes=5 → yes_no: yes=3" in out
+    assert "yes_no → yes_no" not in out
+    code, out, _ = run(["diff-criteria", "ca-tinh-2024-bang2", "ca-tinh-2024-bang2"], capsys)
+    assert code == 0 and "0 thay đổi" in out
