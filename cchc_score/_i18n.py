@@ -871,6 +871,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "tệp {file}, sha256:{digest}, các bảng tiêu chí",
         "file {file}, sha256:{digest}, the criteria tables",
     ),
+    "office.word_table_skipped": (
+        "bảng thứ {table} của tệp Word ({rows} dòng) có mã tiêu chí nhưng không có dòng tiêu "
+        "đề và khác số cột với bảng tiêu chí trước nó: bỏ qua; thêm dòng tiêu đề (STT, nội "
+        "dung, điểm tối đa) cho bảng đó rồi nhập lại",
+        "table {table} of the Word file ({rows} rows) holds criterion codes but has no header "
+        "row and another number of columns than the criteria table before it: left out; give "
+        "it a header row (STT, content, maximum) and import again",
+    ),
     "office.subtotal_differs": (
         "dòng cộng của lĩnh vực “{code}” ghi {total}, điểm tối đa của lĩnh vực là {max}",
         "the subtotal row of component “{code}” says {total}; its maximum is {max}",

@@ -318,3 +318,22 @@ def test_a_criterion_whose_words_look_like_headers_is_kept() -> None:
     roles = {"code": 0, "title": 1, "max": 2}
     assert not is_header([None, "Cấp mã số hồ sơ", "1", "Chấm theo nội dung"], roles)
     assert is_header(["STT", "Nội dung tiêu chí", "Điểm tối đa"], roles)
+
+
+def test_a_headerless_word_table_of_another_width_is_left_out_with_a_warning(
+        tmp_path: Path) -> None:
+    """A table after the criteria with codes but no header and another
+    number of columns is not read as criteria, and the import says so
+    (table number and rows) rather than dropping it silently."""
+    import docx
+
+    path = civil_annex(tmp_path / "phu-luc.docx")
+    document = docx.Document(str(path))
+    extra = document.add_table(rows=2, cols=3)
+    extra.cell(0, 0).text = "7.1"
+    extra.cell(0, 1).text = "Tiêu chí bị tách sang bảng khác"
+    document.save(str(path))
+    result = import_criteria(path, META)
+    assert result.text is not None
+    [warning] = [i for i in result.issues if i.message.key == "office.word_table_skipped"]
+    assert "4" in warning.render("vi") and "2 dòng" in warning.render("vi")

@@ -59,6 +59,9 @@ class Annex:
     where: str
     header_row: int
     found_header: bool = True
+    #: Word tables after the criteria began that were left out although they
+    #: hold codes (no header, another number of columns): (table number, rows)
+    skipped: tuple[tuple[int, int], ...] = ()
 
 
 def points(value: Any) -> Decimal | None:

@@ -24,6 +24,7 @@ header row), the number a message gives as its "row".
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ def open_document(path: Path) -> Any:
                                 Location(str(path)))]) from None
 
 
+_CODED = re.compile(r"^\d+(\.\d+)+$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BREAKS = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tab": " "}
 
@@ -95,7 +97,8 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
     header_row = 0
     roles: dict[str, int] | None = None
     width = 0
-    for table in document.tables:
+    skipped: list[tuple[int, int]] = []
+    for index, table in enumerate(document.tables, 1):
         grid = table_rows(table)
         if not grid:
             continue
@@ -107,7 +110,11 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
             if not header_row:
                 header_row = number + start + 1
         elif roles is None or len(grid[0]) != width:
-            continue  # the heading block before the criteria, a signature block after
+            # the heading block before the criteria, a signature block after;
+            # a table holding codes is said to be left out, never dropped silently
+            if roles is not None and any(_CODED.match(_cells.code(c)) for r in grid for c in r):
+                skipped.append((index, len(grid)))
+            continue
         else:
             start, data = -1, grid
         width = len(grid[0])
@@ -119,4 +126,5 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
             rows.append(_annex.annex_row(number, cells, roles))
     heading = max((p for p in paragraphs if "chỉ số" in p.casefold() or "tiêu chí" in
                    p.casefold()), key=len, default=paragraphs[0] if paragraphs else "")
-    return _annex.Annex(tuple(rows), heading, "Word", header_row, roles is not None), paragraphs
+    return _annex.Annex(tuple(rows), heading, "Word", header_row, roles is not None,
+                        tuple(skipped)), paragraphs

@@ -89,6 +89,8 @@ def import_criteria(path: Path | str, meta: Meta = _NO_META, *, fix_codes: bool 
         from ._annex_word import read_docx
 
         annex, extra = read_docx(path)
+        for table, count in annex.skipped:
+            reader.warn(msg("office.word_table_skipped", table=table, rows=count), None, None)
         if not annex.found_header:
             reader.error(msg("office.no_word_table"), None, None)
             return Imported(None, tuple(reader.issues))
