@@ -336,4 +336,4 @@ def test_a_headerless_word_table_of_another_width_is_left_out_with_a_warning(
     result = import_criteria(path, META)
     assert result.text is not None
     [warning] = [i for i in result.issues if i.message.key == "office.word_table_skipped"]
-    assert "4" in warning.render("vi") and "2 dòng" in warning.render("vi")
+    assert "bảng thứ 5 của tệp Word (2 dòng)" in warning.render("vi")
