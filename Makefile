@@ -42,7 +42,7 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_hardening.py
 	$(BIN)/python benchmarks/bench_import_criteria.py
 	$(BIN)/python benchmarks/bench_web.py

@@ -4,13 +4,15 @@ check criteria files, build the default catalog."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._appraisal_file import AppraisalTable, read_appraisal
+from ._batch import FileJob, Outcome, collector_spared, run_all
+from ._batch import failed as failed_outcome
 from ._catalog import Catalog
 from ._data import DataTables, annotate, declared, read_data, relocate
 from ._embed import KEY as EMBEDDED
@@ -25,6 +27,9 @@ from ._survey import Survey, read_survey
 from .exceptions import InputError, RuleFailed
 from .load import criteria_ref, parse_assessment, read_assessment
 from .plugins import Registry, default_registry
+
+if TYPE_CHECKING:
+    from ._cache import Cache
 
 
 def catalog(registry: Registry | None = None) -> Catalog:
@@ -141,12 +146,13 @@ def _folder_files(folder: Path, *, sniff: bool = True) -> tuple[list[Path], list
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def read_any(path: Path) -> tuple[dict[str, Any] | None, list[Issue], Mapping[str, int]]:
+def read_any(path: Path, raw: bytes | None = None
+             ) -> tuple[dict[str, Any] | None, list[Issue], Mapping[str, int]]:
     """An assessment's raw data from a TOML file or a filled Excel form
     (by suffix: a form gives the same data the TOML would), its issues, and
     for a form the workbook row of each code."""
     if path.suffix.lower() not in FORM_SUFFIXES:
-        data, issues = read_assessment(path)
+        data, issues = read_assessment(path, raw)
         return data, issues, {}
     from .office import read_form
 
@@ -197,7 +203,9 @@ def score_files(
     survey: Path | None = None, registry: Registry | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
     replace: Mapping[Path, dict[str, Any]] | None = None, appraisal: Path | None = None,
-    data: Sequence[Path] = (),
+    data: Sequence[Path] = (), jobs: int = 1, cache: bool = False,
+    progress: Callable[[int, int], None] | None = None, keep_assessments: bool = True,
+    keep: Callable[[UnitResult], UnitResult] | None = None,
 ) -> Batch:
     """Load, check and score assessment files, then rank them per group.
 
@@ -208,92 +216,77 @@ def score_files(
     round entries (see `_appraisal_file`); `data` are province data tables
     (see `_data`) whose figures replace the units' declared values. Input
     files are never written.
+
+    `jobs` > 1 scores across that many processes, `cache` answers unchanged
+    files from the cache (`_cache`; not with `overrides`, `appraisal` or
+    `data`, nor for a replaced file): the batch is the same either way.
+    `progress` is called with (files done, files) as they are. Without
+    `keep_assessments`, results do not keep the assessment they were scored
+    from (less memory; `--gains` needs them). `keep` is given each unit's
+    final result as soon as it is known (at once, unless its set has
+    group-relative leaves or province figures apply, which wait for the
+    whole batch) and returns what the batch keeps for ranking: JSON written
+    as units are scored keeps a slim result (`report._spool`).
     """
     registry = registry or default_registry()
     cat = catalog(registry)
     files, candidates, folders, issues = _expand(paths, sniff=False)
     table = read_survey(survey) if survey is not None else None
-    survey_values = table.values if table is not None else {}
     issues.extend(table.issues if table is not None else [])
     rounds = read_appraisal(appraisal) if appraisal is not None else None
     issues.extend(rounds.issues if rounds is not None else [])
     tables = read_data([Path(p) for p in data]) if data else None
     issues.extend(tables.issues if tables is not None else [])
+    ctx = _Context(registry, cat, criteria, stage, table, rounds, tables, overrides or {},
+                   replace or {}, candidates)
+    use_cache = cache and not overrides and rounds is None and tables is None
+    job = FileJob(ctx.score, ctx.load, ctx.cacheable,
+                  _open_cache(registry, criteria, stage, table) if use_cache else None)
     own: dict[str, dict[str, Any]] = {}  # unit → code → what it declared under a figure
     units_read: set[str] = set()
     results: list[UnitResult] = []
+    done: list[UnitResult] = []  # finished as they came (`keep`)
+    group_sets: dict[int, bool] = {}
     seen: dict[str, str] = {}
     skipped: dict[Path, int] = {}
     sets: set[Path] = set()
-    for path in files:
-        raw: dict[str, Any] | None
-        read_issues: list[Issue]
-        rows: Mapping[str, int]
-        if replace and path.resolve() in replace:
-            raw, read_issues, rows = replace[path.resolve()], [], {}
-        else:
-            raw, read_issues, rows = read_any(path)
-        folder = candidates.get(path)
-        if folder is not None and (_is_criteria_file(path) if raw is None else "nodes" in raw):
-            skipped[folder] = skipped.get(folder, 0) + 1  # a criteria set kept beside them
-            sets.add(path)
-            continue
-        issues.extend(read_issues)
-        if raw is None:
-            continue
-        criteria_set, problems = _criteria_for(raw, path, criteria, registry, cat)
-        issues.extend(problems)
-        if criteria_set is None:
-            continue
-        if criteria is None or "criteria" not in raw:
-            # Name the set by id: a path relative to the file, or a set chosen by a
-            # plugin or by --criteria for a file that names none, is not a mismatch
-            # (a file naming another set than --criteria keeps its name: a warning).
-            raw = {**raw, "criteria": criteria_set.id}
-        unit = raw.get("unit")
-        unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
-        units_read.add(unit_id.strip())
-        figures = tables.values.get(unit_id, {}) if tables is not None else {}
-        if figures:
-            own[unit_id] = {code: declared(raw, code) for code in figures}
-        raw = _merge(raw, survey_values.get(unit_id), {
-            **{code: f.raw for code, f in figures.items()}, **(overrides or {}).get(unit_id, {})})
-        if rounds is not None:
-            raw = rounds.merge(unit_id, raw)
-        try:
-            assessment, found = parse_assessment(raw, str(path), criteria_set)
-        except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
-            registry.rule_failed(e, unit_id)
-            continue
-        if assessment is not None and stage == "appraised":
-            found.extend(_overridden(assessment, (overrides or {}).get(unit_id, {})))
-        found = _locate(found, path, rows)
-        if table is not None:
-            found = _in_survey(found, table, unit_id, path)
-        if rounds is not None:
-            found = _in_table(found, rounds, unit_id, path)
-        if figures and tables is not None:
-            found = relocate(found, tables, unit_id, path)
-        if assessment is not None:
-            found = [*found, *registry.check_assessment(criteria_set, assessment)]
-        if assessment is None or any(i.level == "error" for i in found):
-            issues.extend(found)
-            continue
-        if assessment.unit.id in seen:
-            issues.append(Issue("error", msg("asm.dup_unit", id=assessment.unit.id,
-                                             a=seen[assessment.unit.id], b=path),
-                                Location(str(path), key="unit.id")))
-            continue
-        seen[assessment.unit.id] = str(path)
-        try:
-            result = score(criteria_set, assessment, stage, found)
-        except RuleFailed as e:
-            registry.rule_failed(e, assessment.unit.id)
-            continue
-        if rows:
-            result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
-        results.append(result)
-    results = _finish(results, registry, tables, own)
+    with collector_spared() as freeze:
+        for path, outcome in zip(files, run_all(job, files, jobs, progress), strict=True):
+            if outcome.criteria_file:
+                folder = candidates[path]
+                skipped[folder] = skipped.get(folder, 0) + 1  # a set kept beside them
+                sets.add(path)
+                continue
+            issues.extend(outcome.issues)
+            if outcome.unit_id is not None:
+                units_read.add(outcome.unit_id.strip())
+            if outcome.own is not None and outcome.unit_id is not None:
+                own[outcome.unit_id] = dict(outcome.own)
+            scored = outcome.result.unit.id if outcome.result is not None else outcome.scoring
+            if scored is not None:
+                if scored in seen:
+                    issues.append(Issue("error", msg("asm.dup_unit", id=scored, a=seen[scored],
+                                                     b=path),
+                                        Location(str(path), key="unit.id")))
+                    continue
+                seen[scored] = str(path)
+            if outcome.failure is not None:  # a plugin's rule kind: named, this unit left out
+                registry.rule_failed(RuleFailed(*outcome.failure), outcome.failed_unit or "")
+            elif outcome.result is not None:
+                result = outcome.result
+                staged = group_sets.get(id(result.criteria))
+                if staged is None:
+                    staged = group_sets[id(result.criteria)] = _group_stage(result.criteria)
+                if keep is not None and not staged and tables is None:
+                    done.append(keep(registry.finish(result, result.assessment)
+                                     if result.assessment is not None else result))
+                else:
+                    results.append(result)
+                freeze()
+    finished = _finish(results, registry, tables, own)
+    if not keep_assessments:
+        finished = [attrs.evolve(r, assessment=None) for r in finished]
+    results = [*done, *(keep(r) if keep is not None else r for r in finished)]
     if table is not None:
         # A unit id mistyped in the CSV would leave that unit's survey pending
         # without a word; scoring one unit with the province's file lists the rest.
@@ -319,6 +312,121 @@ def score_files(
     ranked = registry.with_rank_reasons(
         rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker()))
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
+
+
+@attrs.define
+class _Context:
+    """What every file of a batch is scored with; `score` is one file's job."""
+
+    registry: Registry
+    cat: Catalog
+    criteria: str | Path | None
+    stage: Stage
+    table: Survey | None
+    rounds: AppraisalTable | None
+    tables: DataTables | None
+    overrides: Mapping[str, dict[str, Any]]
+    replace: Mapping[Path, dict[str, Any]]
+    candidates: Mapping[Path, Path]
+
+    def cacheable(self, path: Path) -> bool:
+        return not (self.replace and path.resolve() in self.replace)
+
+    def load(self, ref: str) -> CriteriaSet | None:
+        try:
+            return self.cat.load(ref)
+        except InputError:
+            return None
+
+    def score(self, path: Path, content: bytes | None) -> Outcome:
+        raw: dict[str, Any] | None
+        read_issues: list[Issue]
+        rows: Mapping[str, int]
+        if self.replace and path.resolve() in self.replace:
+            raw, read_issues, rows = self.replace[path.resolve()], [], {}
+        else:
+            raw, read_issues, rows = read_any(path, content)
+        if path in self.candidates and (_is_criteria_file(path) if raw is None
+                                        else "nodes" in raw):
+            return Outcome(criteria_file=True)
+        issues = list(read_issues)
+        if raw is None:
+            return Outcome(issues=tuple(issues))
+        criteria, registry, stage = self.criteria, self.registry, self.stage
+        criteria_set, problems = _criteria_for(raw, path, criteria, registry, self.cat)
+        issues.extend(problems)
+        if criteria_set is None:
+            return Outcome(issues=tuple(issues))
+        ref = _cache_ref(raw, path, criteria)
+        if criteria is None or "criteria" not in raw:
+            # Name the set by id: a path relative to the file, or a set chosen by a
+            # plugin or by --criteria for a file that names none, is not a mismatch
+            # (a file naming another set than --criteria keeps its name: a warning).
+            raw = {**raw, "criteria": criteria_set.id}
+        unit = raw.get("unit")
+        unit_id = str(unit.get("id", "")) if isinstance(unit, dict) else ""
+        tables, rounds, table = self.tables, self.rounds, self.table
+        figures = tables.values.get(unit_id, {}) if tables is not None else {}
+        own = {code: declared(raw, code) for code in figures} if figures else None
+        raw = _merge(raw, table.values.get(unit_id) if table is not None else None, {
+            **{code: f.raw for code, f in figures.items()}, **self.overrides.get(unit_id, {})})
+        if rounds is not None:
+            raw = rounds.merge(unit_id, raw)
+        try:
+            assessment, found = parse_assessment(raw, str(path), criteria_set)
+        except RuleFailed as e:  # a plugin's rule kind: named, this unit left out
+            return failed_outcome(e, unit_id, issues=tuple(issues), unit_id=unit_id, own=own)
+        if assessment is not None and stage == "appraised":
+            found.extend(_overridden(assessment, self.overrides.get(unit_id, {})))
+        found = _locate(found, path, rows)
+        if table is not None:
+            found = _in_survey(found, table, unit_id, path)
+        if rounds is not None:
+            found = _in_table(found, rounds, unit_id, path)
+        if figures and tables is not None:
+            found = relocate(found, tables, unit_id, path)
+        if assessment is not None:
+            found = [*found, *registry.check_assessment(criteria_set, assessment)]
+        if assessment is None or any(i.level == "error" for i in found):
+            return Outcome(issues=(*issues, *found), unit_id=unit_id, own=own)
+        try:
+            result = score(criteria_set, assessment, stage, found)
+        except RuleFailed as e:
+            return failed_outcome(e, assessment.unit.id, issues=tuple(issues), unit_id=unit_id,
+                          scoring=assessment.unit.id, own=own)
+        if rows:
+            result = attrs.evolve(result, issues=tuple(_locate(result.issues, path, rows)))
+        return Outcome(result, tuple(issues), unit_id, criteria_ref=ref, own=own)
+
+
+def _cache_ref(raw: Mapping[str, Any], path: Path, criteria: str | Path | None) -> str | None:
+    """The reference a file's set is loaded by again on a cache hit: the
+    --criteria given or the one the file names (a set it carries, or one a
+    plugin picks, is not cached)."""
+    if criteria is not None:
+        return str(criteria)
+    ref = criteria_ref(raw)
+    if ref is None or raw.get(EMBEDDED) is not None:
+        return None
+    return str(_relative_to(ref, path))
+
+
+def _group_stage(criteria: CriteriaSet) -> bool:
+    """Whether a set has leaves scored with the whole group (`_group`)."""
+    return any(leaf.rule is not None and leaf.rule.group_relative for leaf in criteria.leaves())
+
+
+def _open_cache(registry: Registry, criteria: str | Path | None, stage: Stage,
+                table: Survey | None) -> Cache:
+    """The cache of this batch's context (see `_cache`)."""
+    from ._cache import Cache, file_digest
+
+    plugins = [(p.name, p.source, p.version,
+                file_digest(Path(p.origin)) if p.source == "file" else p.origin)
+               for p in registry.plugins()]
+    survey = (str(table.path), sorted(table.values.items()), sorted(table.lines.items())
+              ) if table is not None else None
+    return Cache.open(stage, str(criteria), survey, plugins)
 
 
 def _finish(results: list[UnitResult], registry: Registry, tables: DataTables | None = None,

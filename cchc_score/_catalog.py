@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 import tomli
@@ -11,7 +12,7 @@ import tomli
 from ._embed import digest
 from ._i18n import msg
 from ._model import CriteriaSet, Issue, Location
-from ._toml import parse_toml
+from ._toml import load_toml, parse_toml
 from .exceptions import InputError
 from .load import DEFAULT_TIES, check_criteria, parse_criteria
 from .rules import RuleKinds
@@ -40,6 +41,9 @@ class Catalog:
     #: the plugins loaded (name → version), for sets' ``requires``
     plugins: Mapping[str, str | None] | None = None
     _loaded: dict[Path, tuple[CriteriaSet | None, list[Issue]]] = attrs.field(factory=dict)
+    #: files parsed to read their id, not yet validated (each is parsed once)
+    _parsed: dict[Path, tuple[dict[str, Any] | None, str, list[Issue]]] = attrs.field(
+        factory=dict)
 
     def check(self, path: Path | str) -> tuple[CriteriaSet | None, list[Issue]]:
         """Load and validate one file (cached). A plugin check's error
@@ -48,7 +52,7 @@ class Catalog:
         key = path.resolve()
         if key not in self._loaded:
             criteria, issues = check_criteria(path, self.kinds, self.tie_policies,
-                                              self.plugins)
+                                              self.plugins, loaded=self._parsed.pop(key, None))
             if criteria is not None and self.checks is not None:
                 extra = self.checks(criteria)
                 issues = [*issues, *extra]
@@ -98,12 +102,29 @@ class Catalog:
         if as_path.suffix == ".toml" or as_path.exists():
             criteria, issues = self.check(as_path)
         else:
-            entries, _ = self.entries()
-            match = next((e for e in entries if e.id == str(ref)), None)
-            if match is None:
+            criteria = self._by_id(str(ref))
+            if criteria is None:
+                entries, _ = self.entries()
                 raise InputError([Issue("error", msg(
                     "crit.not_found", ref=ref, known=[e.id for e in entries]))])
-            criteria, issues = self.check(match.path)
+            return criteria
         if criteria is None:
             raise InputError(issues)
         return criteria
+
+    def _by_id(self, wanted: str) -> CriteriaSet | None:
+        """The first registered set with this id that loads (what `entries`
+        would find), validating only the files that declare that id: the
+        others are parsed to read their id, never checked."""
+        for path, _ in self.files:
+            key = path.resolve()
+            if key not in self._loaded:
+                if key not in self._parsed:
+                    self._parsed[key] = load_toml(path)
+                data = self._parsed[key][0]
+                if data is not None and data.get("id") != wanted:
+                    continue
+            criteria, _ = self.check(path)
+            if criteria is not None and criteria.id == wanted:
+                return criteria
+        return None

@@ -1858,4 +1858,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plg.interrupted": ("bị ngắt (Ctrl+C) khi đang chạy mã của plugin",
                         "interrupted (Ctrl+C) while running the plugin's code"),
     "plg.then.stopped": ("{text}; dừng chạy", "{text}; the run stops"),
+    # -- performance (#9): big batches ----------------------------------------------------
+    "progress.scoring": ("Đang chấm", "Scoring"),
+    "cli.jobs": (
+        "--jobs phải là số nguyên từ 1 trở lên, nhận được “{raw}”",
+        "--jobs must be a whole number of at least 1, got “{raw}”",
+    ),
 }

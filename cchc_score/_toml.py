@@ -18,12 +18,13 @@ from ._limits import read_bytes
 from ._model import Issue, Location
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, raw: bytes | None = None) -> str:
     """Decode UTF-8 (with or without BOM) and normalise to NFC, so that
     "Hà Nội" typed in NFD matches the same words in NFC. A UTF-16 file with
     its BOM (Windows Notepad's "Unicode", Excel's "Unicode Text") is read
-    too: the BOM says unambiguously what it is."""
-    data = read_bytes(path)
+    too: the BOM says unambiguously what it is. `raw`: the file's bytes,
+    when the caller has read them already."""
+    data = read_bytes(path) if raw is None else raw
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     return unicodedata.normalize("NFC", data.decode("utf-16" if utf16 else "utf-8-sig"))
 
@@ -94,19 +95,21 @@ def _huge_int(data: dict[str, Any]) -> bool:
     return False
 
 
-def load_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Issue]]:
-    """Parse a TOML file with exact decimals. Returns (data, sha256 of the
-    normalised text, issues); data is None when the file cannot be read."""
+def load_toml(path: Path, raw: bytes | None = None
+              ) -> tuple[dict[str, Any] | None, str, list[Issue]]:
+    """Parse a TOML file with exact decimals (`raw`: its bytes, when already
+    read). Returns (data, sha256 of the normalised text, issues); data is
+    None when the file cannot be read."""
     where = Location(str(path))
     try:
-        text = read_text(path)
+        text = read_text(path, raw)
     except (OSError, UnicodeDecodeError) as e:
         return None, "", [Issue("error", msg("crit.read", error=read_problem(e)), where)]
     digest = hashlib.sha256(text.replace("\r\n", "\n").encode()).hexdigest()
     try:
         return parse_toml(text), digest, []
     except tomli.TOMLDecodeError as e:
-        return None, digest, [Issue("error", msg("crit.toml", error=e), where)]
+        return None, digest, [Issue("error", msg("crit.toml", error=str(e)), where)]
     except ValueError:  # an integer of thousands of digits: Python refuses to convert it
         return None, digest, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
                                     where)]

@@ -21,6 +21,7 @@ from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
 from ..report._json import dumps
 from ..report._previous import previous_issues, read_previous
+from ..report._progress import Progress
 from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
 
 #: every format `score` and `demo` can write
@@ -58,7 +59,29 @@ def _add_score(p: argparse.ArgumentParser, lang: str) -> None:
                           "cho số liệu đơn vị kê khai; dùng được nhiều lần",
                           "province figures for every unit (unit, code, value, source), "
                           "used instead of the units' own values; repeatable"))
+    p.add_argument("--jobs", type=_jobs(lang), default=1, metavar="N",
+                   help=t("chấm song song bằng N tiến trình (kết quả không đổi)",
+                          "score across N processes (the results are the same)"))
+    p.add_argument("--cache", action="store_true",
+                   help=t("dùng lại kết quả đã chấm của các tệp không đổi (thư mục bộ nhớ "
+                          "đệm của người dùng, xóa lúc nào cũng được)",
+                          "reuse the results of unchanged files (kept in the user's cache "
+                          "folder, safe to delete)"))
+    p.add_argument("--quiet", action="store_true",
+                   help=t("không hiện thanh tiến độ", "no progress bar"))
     _output_options(p, OUTPUT_FORMATS, lang)
+
+
+def _jobs(lang: str) -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(msg("cli.jobs", raw=text).render(lang))
+        return value
+    return parse
 
 
 def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Path],
@@ -122,7 +145,12 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
                  **kw: Any) -> int:
     kw.setdefault("registry", args.registry)
     _needs_output(args)
-    batch = _api.score_files(files, **kw)
+    progress = Progress(args.lang, enabled=None if not getattr(args, "quiet", False) else False)
+    try:
+        batch = _api.score_files(files, **kw, progress=progress,
+                                 keep_assessments=bool(args.gains or args.sets))
+    finally:
+        progress.close()
     if batch.failed:
         _print_issues(batch.issues, args.lang)
         return 1
@@ -193,7 +221,8 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
 
 def cmd_score(args: argparse.Namespace) -> int:
     return _score_batch(args, args.files, criteria=args.criteria, stage=args.stage,
-                        survey=args.survey, appraisal=args.appraisal, data=args.data)
+                        survey=args.survey, appraisal=args.appraisal, data=args.data,
+                        jobs=args.jobs, cache=args.cache)
 
 
 #: the demo's model unit, whose breakdown follows the province ranking

@@ -37,8 +37,9 @@ EVIDENCE_KEYS = {"number", "date", "title", "file", "page"}
 ENTRY_KEYS = {"value", "points", "reason", "who", "date", "na", "evidence"}
 
 
-def read_assessment(path: Path | str) -> tuple[dict[str, Any] | None, list[Issue]]:
-    data, _, issues = load_toml(Path(path))
+def read_assessment(path: Path | str, raw: bytes | None = None
+                    ) -> tuple[dict[str, Any] | None, list[Issue]]:
+    data, _, issues = load_toml(Path(path), raw)
     return data, issues
 
 

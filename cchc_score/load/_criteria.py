@@ -48,12 +48,14 @@ class _Collector:
 
 def check_criteria(
     path: Path | str, kinds: RuleKinds, tie_policies: Collection[str] = DEFAULT_TIES,
-    plugins: Available | None = None,
+    plugins: Available | None = None, *,
+    loaded: tuple[dict[str, Any] | None, str, list[Issue]] | None = None,
 ) -> tuple[CriteriaSet | None, list[Issue]]:
     """Load a criteria file. Returns the set (None when there are errors) and
-    every issue found."""
+    every issue found. `loaded`: what `load_toml` gave for the file, when
+    the caller has already parsed it."""
     path = Path(path)
-    data, digest, issues = load_toml(path)
+    data, digest, issues = load_toml(path) if loaded is None else loaded
     if data is None:
         return None, issues
     if "nodes" not in data and ("unit" in data or "answers" in data):
