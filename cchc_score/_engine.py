@@ -73,9 +73,18 @@ class _Scorer:
     stage: Stage
     issues: list[Issue] = attrs.field(factory=list)
     rounds: tuple[Round, ...] = attrs.field(init=False)
+    _ctx: Context | None = attrs.field(default=None, init=False)
 
     def __attrs_post_init__(self) -> None:
         self.rounds = rounds_upto(self.stage)
+
+    def context(self) -> Context:
+        """What every rule of this unit sees, built once per unit (the
+        declared facts are a dict of every answer), not once per leaf."""
+        if self._ctx is None:
+            self._ctx = Context(self.assessment.year, self.assessment.unit,
+                                declared_facts(self.assessment, self.stage))
+        return self._ctx
 
     def where(self, code: str | None = None) -> Location:
         return Location(self.assessment.path, code)
@@ -156,8 +165,7 @@ class _Scorer:
 
     def leaf(self, node: Node, rejected: Appraisal | None = None) -> NodeResult:
         assert node.rule is not None
-        ctx = Context(self.assessment.year, self.assessment.unit,
-                      declared_facts(self.assessment, self.stage))
+        ctx = self.context()
         entry = self.latest_entry(node.code)
         if node.rule.group_relative and not (entry is not None and entry.points is not None):
             # scored with the whole group by `_group.score_groups`

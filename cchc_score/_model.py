@@ -334,9 +334,14 @@ class NodeResult:
         return not self.children
 
     def walk(self) -> Iterator[NodeResult]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and all below it, depth first in code order (a stack,
+        not nested generators: walked for every unit of a batch)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
 
 @attrs.frozen
