@@ -76,7 +76,7 @@ class Parses:
 @contextmanager
 def parser(fast: bool, parses: Parses) -> Iterator[None]:
     """cchc-score parsing with tomli only (fast=False) or as installed, timed."""
-    saved_fast, saved_parse = _toml._FAST, _toml.parse_toml
+    saved_fast, saved_parse = _toml.fast_parser(), _toml.parse_toml
     if not fast:
         _toml._FAST = None
     _toml.parse_toml = parses.wrap(saved_parse)  # type: ignore[assignment]
@@ -183,7 +183,7 @@ def main() -> None:
     began = time.perf_counter()
     criteria = generate.load_bang2()
     prepared = (baseline.prepare(criteria), criteria.total, criteria.scale, criteria.decimals)
-    fast_installed = _toml._FAST is not None
+    fast_installed = _toml.fast_parser() is not None
     table = Table()
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         work = Path(tmp)

@@ -41,7 +41,19 @@ def _fast_parser() -> Callable[..., dict[str, Any]] | None:
     return loads
 
 
-_FAST = _fast_parser()
+#: the fast parser once looked for (imported on the first parse, not at
+#: start-up); set to None to parse with tomli alone
+_FAST: Callable[..., dict[str, Any]] | None
+_UNSET: Any = object()
+_FAST = _UNSET
+
+
+def fast_parser() -> Callable[..., dict[str, Any]] | None:
+    """The fast parser, or None when it is not installed (or switched off)."""
+    global _FAST
+    if _FAST is _UNSET:
+        _FAST = _fast_parser()
+    return _FAST
 
 
 #: the fast parser recurses on the machine stack and crashes the process on
@@ -63,9 +75,10 @@ def parse_toml(text: str) -> dict[str, Any]:
     only when it succeeds, and anything it refuses is parsed again by tomli,
     so errors read the same whichever is installed and a difference between
     the two parsers can only ever make a file slower, never different."""
-    if _FAST is not None and _openers(text) < FAST_MAX_OPENERS:
+    fast = fast_parser()
+    if fast is not None and _openers(text) < FAST_MAX_OPENERS:
         try:
-            data = _FAST(text, parse_float=Decimal)
+            data = fast(text, parse_float=Decimal)
         except (ValueError, RecursionError):
             pass
         else:

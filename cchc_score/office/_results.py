@@ -238,18 +238,16 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
             explanation(node, lang) if node.is_leaf else "",
         ]
         depth = node.code.count(".") + 1
+        lost_leaf = node.is_leaf and lost is not None
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, value)
-            st.body_cell(cell, wrap=col in (2, 7, 9), bold=not node.is_leaf and col <= 3,
-                         color=st.COMPONENT_FILL if depth == 1 else None,
-                         number_format=_format(d) if isinstance(value, Decimal) else None)
-        ws.cell(row, 1).number_format = "@"
-        if node.is_leaf and lost is not None:
-            for col in (6, 8):
-                ws.cell(row, col).fill = st.fill(st.LOST_FILL)
-        if node.na:
-            for col in range(1, ncols + 1):
-                ws.cell(row, col).font = st.styles().Font(italic=True, color="808080")
+            # each cell's whole look at once (one named style per look)
+            st.body_cell(ws.cell(row, col, value), wrap=col in (2, 7, 9),
+                         bold=not node.is_leaf and col <= 3 and not node.na, italic=node.na,
+                         color=st.LOST_FILL if lost_leaf and col in (6, 8)
+                         else st.COMPONENT_FILL if depth == 1 else None,
+                         number_format="@" if col == 1 else _format(d)
+                         if isinstance(value, Decimal) else None,
+                         font_color="808080" if node.na else None)
     row += 1
     # The final points are the components' sum kept within 0..max; say so
     # where the bound cut it, so the row never silently disagrees.
@@ -265,7 +263,8 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
         st.body_cell(ws.cell(row, col, value), bold=True, color=st.COMPONENT_FILL,
                      number_format=_format(d) if isinstance(value, Decimal) else None)
     st.widths(ws, UNIT_WIDTHS)
-    st.fit_heights(ws, header, row)
+    st.fit_heights(ws, header, header)  # the header row: every column wraps
+    st.fit_heights(ws, header + 1, row, wrap_columns=(2, 7, 9))
     ws.freeze_panes = ws.cell(header + 1, 3).coordinate
     st.print_setup(ws, header, ncols)
     page_footer(ws, lang)

@@ -3,8 +3,10 @@ column widths and print setup (A4 landscape, header rows repeated)."""
 
 from __future__ import annotations
 
+import copy
 import functools
-from collections.abc import Sequence
+import weakref
+from collections.abc import Collection, Sequence
 from typing import Any
 
 HEADER_FILL = "DDEBF7"
@@ -132,15 +134,41 @@ def unlock(cell: Any) -> None:
 
 
 def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool = False,
-              color: str | None = None, number_format: str | None = None) -> None:
-    cell.border = thin_border()
-    cell.alignment = _body_alignment(wrap)
-    if bold or italic:
-        cell.font = _font(bold, italic)
-    if color:
-        cell.fill = fill(color)
-    if number_format:
-        cell.number_format = number_format
+              color: str | None = None, number_format: str | None = None,
+              font_color: str | None = None) -> None:
+    """A table cell's look (thin border, top-aligned, optional wrap, bold,
+    italic, fill, number format, font colour), registered once per workbook
+    and look as a named style. Setting border, alignment, font and fill one
+    by one made openpyxl hash each value against the workbook's for every
+    cell (most of the time of a large results workbook); even assigning
+    the style by name looks it up in a list: the style ids it stands for
+    are copied into the cell instead (openpyxl's `StyleArray`)."""
+    cell._style = copy.copy(_named(cell.parent.parent, (wrap, bold, italic, color,
+                                                         number_format, font_color)))
+
+
+#: workbook → {look: the style ids of its named style}
+_NAMED: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _named(wb: Any, look: tuple[Any, ...]) -> Any:
+    looks = _NAMED.setdefault(wb, {})
+    ids = looks.get(look)
+    if ids is None:
+        wrap, bold, italic, color, number_format, font_color = look
+        s = styles()
+        if bold or italic or font_color:
+            font = s.Font(bold=bold, italic=italic, color=font_color)
+        else:
+            font = copy.copy(s.fonts.DEFAULT_FONT)  # what an unstyled cell shows
+        style = s.NamedStyle(
+            name=f"cchc {len(looks) + 1}", font=font,
+            fill=fill(color) if color else s.PatternFill(), border=thin_border(),
+            alignment=_body_alignment(wrap), number_format=number_format or "General")
+        wb.add_named_style(style)
+        ids = looks[look] = style.as_tuple()
+    return ids
 
 
 #: points per line of 11 pt text, and characters per unit of column width
@@ -150,22 +178,30 @@ LINE_HEIGHT = 15.0
 CHARS_PER_WIDTH = 1.1
 
 
-def fit_heights(ws: Any, first: int, last: int) -> None:
+def fit_heights(ws: Any, first: int, last: int,
+                wrap_columns: Collection[int] | None = None) -> None:
     """Set each row's height to show its wrapped text whole, from the column
     widths (so call it after `widths`). Excel and LibreOffice do not
     re-measure the rows of a file they open: wrapped text would be cut off
-    at one line."""
+    at one line. `wrap_columns`: the columns that wrap, when the caller
+    knows them (then only the values are read, not each cell's style)."""
     from ._deps import openpyxl
 
     letter = openpyxl().utils.get_column_letter
-    for row in range(first, last + 1):
+    columns = ws.max_column  # computed over every cell: once, not per row
+    per_line = [max(1, int((ws.column_dimensions[letter(col)].width or 10) * CHARS_PER_WIDTH))
+                for col in range(1, columns + 1)]
+    rows = ws.iter_rows(min_row=first, max_row=last, max_col=columns,
+                        values_only=wrap_columns is not None)
+    for row, cells in enumerate(rows, start=first):
+        if wrap_columns is not None:
+            texts = [(cells[c - 1], per_line[c - 1]) for c in wrap_columns if c <= columns]
+        else:
+            texts = [(cell.value, per_line[cell.column - 1]) for cell in cells
+                     if cell.alignment and cell.alignment.wrap_text]
         lines = 1
-        for cell in ws[row]:
-            if not isinstance(cell.value, str) or not (cell.alignment
-                                                      and cell.alignment.wrap_text):
-                continue
-            width = ws.column_dimensions[letter(cell.column)].width or 10
-            per_line = max(1, int(width * CHARS_PER_WIDTH))
-            lines = max(lines, sum(-(-max(len(part), 1) // per_line)
-                                   for part in cell.value.split("\n")))
+        for value, width in texts:
+            if isinstance(value, str):
+                lines = max(lines, sum(-(-max(len(part), 1) // width)
+                                       for part in value.split("\n")))
         ws.row_dimensions[row].height = lines * LINE_HEIGHT

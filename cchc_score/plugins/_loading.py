@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import importlib
-import importlib.metadata
 import importlib.util
 import inspect
 import os
@@ -18,7 +17,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pluggy
@@ -30,6 +29,9 @@ from .._toml import load_toml
 from ..exceptions import InputError
 from ..hookspecs import PROJECT
 from ._containment import FAILURES, Containment, describe
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 #: the entry-point group installed plugins declare
 GROUP = PROJECT
@@ -61,6 +63,8 @@ class PluginInfo:
 
 
 def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    import importlib.metadata  # scanning installed distributions: only when asked to
+
     return sorted(importlib.metadata.entry_points(group=GROUP), key=lambda ep: ep.name)
 
 
