@@ -31,11 +31,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def write_output(path: Path, data: str | bytes, *, force: bool = False,
+def write_output(path: Path, data: str | bytes | Iterable[bytes], *, force: bool = False,
                  inputs: Iterable[Path] = ()) -> None:
-    """Write `data` to `path`. Raises `OutputExists` for an input (even with
-    `force`) or an existing file (without `force`), `OutputError` for
-    anything that is not a regular file (a folder; /dev/stdout, which the
+    """Write `data` (or its pieces, written as they come) to `path`.
+    Raises `OutputExists` for an input (even with `force`) or an existing
+    file (without `force`), `OutputError` for anything that is not a regular
+    file (a folder; /dev/stdout, which the
     rename would replace with a plain file) and when the system refuses.
 
     The data goes to a temporary file beside the target, then into place in
@@ -50,7 +51,8 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False,
         raise OutputError(msg("cli.not_a_file", path=path))
     if path.exists() and not force:
         raise OutputExists(msg("cli.exists", path=path))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data.encode("utf-8")] if isinstance(data, str) else \
+        [data] if isinstance(data, bytes) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path)
@@ -62,7 +64,8 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False,
         raise OutputError(msg("cli.write_failed", path=path, error=why)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _plain_file_mode())

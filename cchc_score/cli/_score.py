@@ -146,21 +146,53 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
     kw.setdefault("registry", args.registry)
     _needs_output(args)
     progress = Progress(args.lang, enabled=None if not getattr(args, "quiet", False) else False)
+    spool = _spool_for(args)
     try:
         batch = _api.score_files(files, **kw, progress=progress,
-                                 keep_assessments=bool(args.gains or args.sets))
+                                 keep_assessments=bool(args.gains or args.sets),
+                                 keep=spool.keep if spool is not None else None)
+        progress.close()
+        if batch.failed:
+            _print_issues(batch.issues, args.lang)
+            return 1
+        _print_issues(batch.issues, args.lang)
+        results, view = _view(args, batch.results, files, kw, focus)
+        inputs = [*batch.files, *_read_too(args),
+                  *(Path(r.criteria.path) for r in results if r.criteria.path)]
+        view["stamp"] = _stamp(args, results, batch.files, kw)
+        if spool is not None:
+            _emit_spooled(args, spool, results, inputs, view)
+        else:
+            _emit(args, results, inputs, **view)
+        return 0
     finally:
         progress.close()
-    if batch.failed:
-        _print_issues(batch.issues, args.lang)
-        return 1
-    _print_issues(batch.issues, args.lang)
-    results, view = _view(args, batch.results, files, kw, focus)
-    inputs = [*batch.files, *_read_too(args),
-              *(Path(r.criteria.path) for r in results if r.criteria.path)]
-    view["stamp"] = _stamp(args, results, batch.files, kw)
-    _emit(args, results, inputs, **view)
-    return 0
+        if spool is not None:
+            spool.close()
+
+
+def _spool_for(args: argparse.Namespace) -> Any:
+    """JSON is written as units are scored (memory flat in the number of
+    units: `report._spool`) unless the run needs whole results: --set,
+    --gains, --previous, or a plugin's tie-break (it sees whole results)."""
+    if (args.format != "json" or args.sets or args.gains or args.previous is not None
+            or args.registry.tie_breaker() is not None):
+        return None
+    from ..report._spool import JsonSpool
+
+    return JsonSpool(Options(lang=args.lang))
+
+
+def _emit_spooled(args: argparse.Namespace, spool: Any, results: Sequence[UnitResult],
+                  inputs: Sequence[Path], view: dict[str, Any]) -> None:
+    """The spooled JSON, copied out in rank order (same bytes as `_emit`)."""
+    chunks = spool.chunks(results, Options(lang=args.lang, **view))
+    if args.output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk.decode("utf-8"))
+        return
+    write_output(args.output, chunks, force=args.force, inputs=inputs)
+    print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
 
 
 def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],

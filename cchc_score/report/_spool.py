@@ -1,0 +1,88 @@
+"""JSON written as units are scored: each unit's document is rendered the
+moment its result exists and kept on disk, the result itself is slimmed to
+what ranking needs, and once the batch is ranked the documents are copied
+into the output in rank order with their rank filled in. Memory stays flat
+however many units the batch has; the bytes are those `JsonReport.render`
+writes for the same results."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from .._model import CriteriaSet, UnitResult
+from .._version import __version__
+from ._base import Options, stamp_of
+from ._json import SCHEMA, _with_views, criteria_doc, dumps, unit_doc
+
+#: what a unit document holds in place of its rank (and of the group's
+#: size) until the batch is ranked
+_RANK, _RANK_OF = json.dumps("\x00rank\x00"), json.dumps("\x00rank_of\x00")
+
+
+class JsonSpool:
+    """Unit documents on disk, by unit id; `keep` is given each result as it
+    is scored and returns the slim result the batch keeps."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `close`)
+        self._where: dict[str, tuple[int, int]] = {}
+
+    def keep(self, result: UnitResult) -> UnitResult:
+        doc = _with_views(unit_doc(result, self.options.lang), result, self.options)
+        doc["rank"], doc["rank_of"] = "\x00rank\x00", "\x00rank_of\x00"
+        data = ("    " + dumps(doc, 2, 2)).encode("utf-8")
+        self._where[result.unit.id] = (self._file.tell(), len(data))
+        self._file.write(data)
+        return slim(result)
+
+    def _unit(self, result: UnitResult) -> bytes:
+        offset, size = self._where[result.unit.id]
+        self._file.seek(offset)
+        data = self._file.read(size)
+        self._file.seek(0, 2)
+        return data.replace(_RANK.encode(), _number(result.rank)).replace(
+            _RANK_OF.encode(), _number(result.rank_of))
+
+    def chunks(self, ranked: Sequence[UnitResult], options: Options) -> Iterator[bytes]:
+        """The whole output, piece by piece, for the ranked slim results
+        (`options` give the stamp, known once the batch is scored)."""
+        sets: dict[str, CriteriaSet] = {}
+        for r in ranked:
+            sets.setdefault(r.criteria.id, r.criteria)
+        docs = [criteria_doc(c) for c in sets.values()]
+        head: dict[str, Any] = {"schema": SCHEMA,
+                                "tool": {"name": "cchc-score", "version": __version__},
+                                "criteria": docs[0] if docs else None, "criteria_sets": docs}
+        yield ("{\n" + "".join(f"  {json.dumps(k)}: {dumps(v, 2, 1)},\n"
+                               for k, v in head.items())).encode("utf-8")
+        if not ranked:
+            yield b'  "units": [],\n'
+        else:
+            yield b'  "units": [\n'
+            for i, result in enumerate(ranked):
+                yield (b",\n" if i else b"") + self._unit(result)
+            yield b"\n  ],\n"
+        stamp = stamp_of(ranked, options).to_dict()
+        yield f'  "stamp": {dumps(stamp, 2, 1)}\n}}\n'.encode()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _number(value: int | None) -> bytes:
+    return b"null" if value is None else str(value).encode()
+
+
+def slim(result: UnitResult) -> UnitResult:
+    """What ranking and the stamp need of a result: its unit, set, index and
+    band, without the tree of nodes, the assessment or the self-stage copy."""
+    changes: dict[str, Any] = {"nodes": (), "assessment": None, "issues": ()}
+    if hasattr(result, "self_result"):
+        changes["self_result"] = None
+    return attrs.evolve(result, **changes)
