@@ -9,7 +9,9 @@ group stage, ranks, the CSVs' unmatched rows) stays with the caller,
 from __future__ import annotations
 
 import gc
+import itertools
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -131,8 +133,17 @@ def outcomes(job: FileJob, files: Sequence[Path], jobs: int = 1) -> Iterator[Out
     _FORKED = job
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
     try:
-        for chunk in pool.imap(_run_chunk, chunks):
-            yield from chunk
+        # A window of chunks in flight, in order: finished chunks do not pile
+        # up in memory while the caller handles the earlier ones.
+        waiting = iter(chunks)
+        flight = deque(pool.apply_async(_run_chunk, (chunk,))
+                       for chunk in itertools.islice(waiting, 2 * jobs))
+        while flight:
+            done = flight.popleft().get()
+            following = next(waiting, None)
+            if following is not None:
+                flight.append(pool.apply_async(_run_chunk, (following,)))
+            yield from done
         pool.close()
         pool.join()
     finally:
