@@ -1839,6 +1839,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "báo cáo được ghi ra tệp Word: dùng -o TỆP.docx",
         "the report is a Word file: use -o FILE.docx",
     ),
+    "cyc.rounds_sheet": ("Các vòng", "Rounds"),
+    "cyc.previous_sheet": ("So với năm trước", "Last year"),
+    "cyc.previous_head": (
+        "Chỉ số và thứ hạng so với năm trước", "Index and rank against last year",
+    ),
     "apr.xlsx_needs": (
         "đọc tệp thẩm định .xlsx cần openpyxl: pip install \".[excel]\"",
         "reading an .xlsx appraisal file needs openpyxl: pip install \".[excel]\"",

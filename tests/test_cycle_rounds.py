@@ -181,3 +181,28 @@ def test_appraisal_xlsx_is_read_like_the_csv(tmp_path: Path) -> None:
     result = score_files([path], stage="final", appraisal=tmp_path / "td.xlsx").results[0]
     assert result.node("1.2").points == 0
     assert result.node("1.2").trail[0].round == "round2"
+
+
+def test_results_workbook_has_rounds_and_last_year(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The results workbook shows every stage's total side by side with the
+    trail of each changed leaf, and last year's index beside this year's."""
+    openpyxl = pytest.importorskip("openpyxl")
+    last = tmp_path / "last.json"
+    assert run(["score", str(SNGV), "--stage", "self", "--format", "json", "-o", str(last)],
+               capsys)[0] == 0
+    out = tmp_path / "kq.xlsx"
+    code, _, _ = run(["score", str(SNGV), "--stage", "final", "--previous", str(last),
+                      "-o", str(out)], capsys)
+    assert code == 0
+    wb = openpyxl.load_workbook(out)
+    rounds = wb["Các vòng"]
+    values = [c.value for c in rounds[4]]
+    assert values[:2] == ["vd-sngv", "Sở Ngoại vụ tỉnh Ví Dụ (hư cấu)"]
+    assert [D(str(v)) for v in values[2::2] if v is not None] == [
+        D("78.5"), D("69.5"), D("83.5"), D("75.5")]
+    text = " ".join(str(c.value) for row in rounds.iter_rows() for c in row if c.value)
+    assert "Tổ thẩm định số 2, Sở Nội vụ, 10/01/2025" in text
+    previous = wb["So với năm trước"]
+    row = [c.value for c in previous[4]]
+    assert row[0] == "vd-sngv" and D(str(row[4])) == D("75.5") - D(str(row[2]))

@@ -34,6 +34,7 @@ from ..report._tables import (
     explanation,
     groups,
     reasons,
+    shows_rounds,
     status,
     summary,
     whatif_changes,
@@ -41,6 +42,7 @@ from ..report._tables import (
 )
 from . import _style as st
 from ._deps import openpyxl
+from ._results_cycle import previous_sheet, rounds_sheet
 from ._sheet_admin import page_footer
 from ._stable import stable_zip, stamp_time
 
@@ -82,6 +84,12 @@ class XlsxReport(Report):
                 changes = "; ".join(whatif_line(c, result, lang)
                                     for c in whatif_changes(before, result))
                 st.title_row(sheet, 4, f"{whatif}: {changes}", len(UNIT_COLUMNS), size=11)
+        if any(shows_rounds(r) for r in results):
+            rounds_sheet(wb.create_sheet(_sheet_name(
+                msg("cyc.rounds_sheet").render(lang), used)), results, lang)
+        if options.previous:
+            previous_sheet(wb.create_sheet(_sheet_name(
+                msg("cyc.previous_sheet").render(lang), used)), results, options.previous, lang)
         stamp = stamp_of(results, options)
         _stamp_sheet(wb.create_sheet(_sheet_name(msg("stamp.title").render(lang), used)),
                      stamp, lang)
