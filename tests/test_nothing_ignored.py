@@ -105,3 +105,21 @@ def test_what_if_on_an_appraised_leaf_is_a_warning(
     assert "1.2" in err and "the council's entry scores this criterion" in err
     code, err = _run(capsys, str(path), "--set", "1.2=false")
     assert "council's entry scores" not in err
+
+
+@pytest.mark.parametrize(("name", "text", "key"), [
+    ("cchc-score.toml", 'plugin = ["tinh.py"]\n', "plugin"),
+    ("pyproject.toml", '[tool.cchc-score]\nplugins = []\nstrict = true\n',
+     "tool.cchc-score.strict")])
+def test_unknown_key_in_the_project_config_is_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        name: str, text: str, key: str) -> None:
+    """A misspelt `plugin = [...]` would load no plugin without a word: the
+    run stops (exit 1) naming the file and the key, with a suggestion."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["criteria", "--lang", "en"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert name in err and key in err
+    if key == "plugin":
+        assert "(→ plugins?)" in err

@@ -41,6 +41,8 @@ BUILTIN_NAME = "cchc_score"
 DISABLE_ENV = "CCHC_SCORE_DISABLE_PLUGINS"
 #: the project config file looked for in the current directory
 CONFIG_FILE = "cchc-score.toml"
+#: the keys a project config may hold (anything else is an error, not ignored)
+CONFIG_KEYS = frozenset({"plugins"})
 
 Source = Literal["builtin", "entrypoint", "file", "module", "object"]
 
@@ -255,6 +257,12 @@ def project_plugins(directory: Path) -> tuple[list[str], Path | None]:
         table = tool.get("cchc-score") if isinstance(tool, Mapping) else None
     if data is None:
         raise InputError(issues)
+    prefix = "" if config.name == CONFIG_FILE else "tool.cchc-score."
+    if isinstance(table, Mapping) and (unknown := sorted(set(table) - CONFIG_KEYS)):
+        # a misspelt "plugin = [...]" would otherwise load nothing, silently
+        raise InputError([Issue("error", msg("crit.unknown_key", key=key + (
+            f" (→ {close[0]}?)" if (close := difflib.get_close_matches(key, CONFIG_KEYS, 1))
+            else "")), Location(str(config), key=prefix + key)) for key in unknown])
     if not isinstance(table, Mapping) or "plugins" not in table:
         return [], None
     raw = table["plugins"]
