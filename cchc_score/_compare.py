@@ -15,7 +15,7 @@ scores 0, a removed one leaves). Then, exactly:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -115,7 +115,7 @@ def year_of_results(results: Sequence[UnitResult]) -> Year:
                 {r.unit.id: r.unit.name for r in results},
                 {r.unit.id: r.unit.group for r in results},
                 {r.unit.id: r for r in results},
-                results[0].criteria.id if results else None,
+                _ids(r.criteria.id for r in results),
                 results[0].year if results else None)
 
 
@@ -141,7 +141,7 @@ def year_of_json(path: Path) -> Year:
         raise fail(msg("crit.missing_key", key="units"), "units")
     figures, names, groups = {}, {}, {}
     year = None
-    criteria = None
+    criteria: list[Any] = []
     for i, unit in enumerate(units):
         try:
             uid = str(unit["id"])
@@ -160,8 +160,16 @@ def year_of_json(path: Path) -> Year:
         names[uid] = str(unit.get("name", uid))
         groups[uid] = str(unit.get("group", ""))
         year = _int(unit.get("year"))
-        criteria = unit.get("criteria")
-    return Year(figures, names, groups, {}, criteria, year)
+        criteria.append(unit.get("criteria"))
+    return Year(figures, names, groups, {}, _ids(criteria), year)
+
+
+def _ids(ids: Iterable[Any]) -> str | None:
+    """The criteria sets of a year's units, each once in order of first use
+    ("ca-tinh-2024-bang2, ca-tinh-2024-bang1"): a province ranks groups
+    scored with different sets, and naming one would misstate the rest."""
+    found = list(dict.fromkeys(str(i) for i in ids if i is not None))
+    return ", ".join(found) or None
 
 
 def _out(node: Mapping[str, Any]) -> bool:

@@ -116,3 +116,22 @@ def test_diff_criteria_says_how_a_rule_changed(capsys: pytest.CaptureFixture[str
     assert "yes_no → yes_no" not in out
     code, out, _ = run(["diff-criteria", "ca-tinh-2024-bang2", "ca-tinh-2024-bang2"], capsys)
     assert code == 0 and "0 thay đổi" in out
+
+
+def test_compare_names_every_criteria_set_of_a_year(capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo province ranks Bảng I and Bảng II units: `compare` names
+    both sets for each year (in order of first use), not whichever unit
+    came first or last; a year scored with one set names that one."""
+    code, out, _ = run(["compare", str(EXAMPLES / "results-2023.json"),
+                        str(EXAMPLES / "demo"), "--format", "json"], capsys)
+    assert code == 0
+    doc = json.loads(out)
+    for year in ("last", "this"):
+        assert set(doc[year]["criteria"].split(", ")) == {"ca-tinh-2024-bang1",
+                                                          "ca-tinh-2024-bang2"}
+    cycle = EXAMPLES / "chu-ky"
+    code, out, _ = run(["compare", str(cycle / "so-ngoai-vu-2024.toml"),
+                        str(cycle / "so-ngoai-vu-2025.toml")], capsys)
+    assert code == 0
+    assert out.startswith("So sánh năm 2024 (vd-so-nganh-2024-minh-hoa) với năm 2025 "
+                          "(vd-so-nganh-2025-minh-hoa)")
