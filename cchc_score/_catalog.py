@@ -12,7 +12,7 @@ import tomli
 from ._embed import digest
 from ._i18n import msg
 from ._model import CriteriaSet, Issue, Location
-from ._toml import load_toml, parse_toml
+from ._toml import load_toml, parse_toml, toml_problem
 from .exceptions import InputError
 from .load import DEFAULT_TIES, check_criteria, parse_criteria
 from .rules import RuleKinds
@@ -66,7 +66,10 @@ class Catalog:
         like a file; `origin` names it in messages."""
         try:
             data = parse_toml(text)
-        except (tomli.TOMLDecodeError, ValueError, RecursionError) as e:
+        except tomli.TOMLDecodeError as e:
+            return None, [Issue("error", msg("crit.toml", error=toml_problem(e)),
+                                Location(origin))]
+        except (ValueError, RecursionError) as e:
             return None, [Issue("error", msg("crit.toml", error=e), Location(origin))]
         criteria, issues = parse_criteria(data, origin, self.kinds, digest(text),
                                           self.tie_policies, self.plugins)

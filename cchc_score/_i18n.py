@@ -250,6 +250,35 @@ CATALOG: dict[str, tuple[str, str]] = {
     # -- criteria file problems ---------------------------------------------------
     "crit.child": ("{code}: {max}", "{code}: {max}"),
     "crit.toml": ("không đọc được TOML: {error}", "cannot parse TOML: {error}"),
+    # QA: a TOML syntax error in the user's words (the parser's text is English)
+    "toml.at": ("{problem} (dòng {line}, cột {col})", "{problem} (line {line}, column {col})"),
+    "toml.plain": ("{problem}", "{problem}"),
+    "toml.at_end": ("{problem} (ở cuối tệp)", "{problem} (at the end of the file)"),
+    "toml.illegal_char": (
+        "ký tự {detail} không được phép ở đây (ký tự điều khiển, hoặc một chuỗi chưa đóng "
+        "ngoặc kép)",
+        "character {detail} is not allowed here (a control character, or a string left "
+        "unclosed)",
+    ),
+    "toml.invalid_value": (
+        "giá trị không hợp lệ (chữ phải đặt trong dấu ngoặc kép \"…\", số thập phân "
+        "viết với dấu chấm hoặc trong ngoặc kép \"96,5\")",
+        "invalid value (text goes between double quotes \"…\", a decimal is written "
+        "with a point or quoted \"96,5\")",
+    ),
+    "toml.overwrite": ("khóa này đã có giá trị ở trên (ghi hai lần)",
+                       "this key already has a value above (written twice)"),
+    "toml.declared_twice": ("bảng [ … ] này đã được khai báo ở trên (khai báo hai lần)",
+                            "this [ … ] table is declared above already (declared twice)"),
+    "toml.unterminated": ("chuỗi chưa có dấu ngoặc kép đóng", "a string without its closing quote"),
+    "toml.no_equals": ("thiếu dấu = sau khóa", "missing = after a key"),
+    "toml.trailing": ("thừa nội dung sau giá trị trên cùng dòng (mỗi dòng một khóa = giá trị)",
+                      "something follows the value on its line (one key = value per line)"),
+    "toml.invalid_statement": ("dòng này không phải khóa = giá trị hay [bảng]",
+                               "this line is neither key = value nor a [table]"),
+    "toml.unclosed_table": ("bảng {{ … }} chưa có dấu }} đóng",
+                            "an inline table {{ … }} without its }}"),
+    "toml.unclosed_array": ("danh sách [ … ] chưa có dấu ] đóng", "a list [ … ] without its ]"),
     "crit.read": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
     "crit.missing_key": ("thiếu khóa bắt buộc “{key}”", "missing required key “{key}”"),
     "crit.unknown_key": ("khóa không hợp lệ “{key}”", "unknown key “{key}”"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,7 +13,7 @@ from typing import Any
 
 import tomli
 
-from ._i18n import msg
+from ._i18n import Msg, msg
 from ._io_errors import read_problem
 from ._limits import read_bytes
 from ._model import Issue, Location
@@ -108,6 +109,37 @@ def _huge_int(data: dict[str, Any]) -> bool:
     return False
 
 
+#: tomli's messages (English) → the catalog's key saying the same to a user
+_TOML_PROBLEMS = {
+    "Invalid value": "toml.invalid_value",
+    "Cannot overwrite a value": "toml.overwrite",
+    "Cannot declare": "toml.declared_twice",
+    "Unterminated string": "toml.unterminated",
+    "Expected '=' after a key": "toml.no_equals",
+    "Expected newline or end of document": "toml.trailing",
+    "Invalid statement": "toml.invalid_statement",
+    "Unclosed inline table": "toml.unclosed_table",
+    "Unclosed array": "toml.unclosed_array",
+    "Illegal character": "toml.illegal_char",
+}
+
+
+def toml_problem(error: tomli.TOMLDecodeError) -> Msg:
+    """A TOML syntax error in the user's words, with its line and column:
+    the parser's own English text only for a problem we have no words for."""
+    text = str(error)
+    found = re.match(r"(.*) \(at line (\d+), column (\d+)\)$", text, re.S)
+    at_end = re.match(r"(.*) \(at end of document\)$", text, re.S)
+    match = found or at_end
+    problem = match.group(1) if match else text
+    prefix = next((p for p in _TOML_PROBLEMS if problem.startswith(p)), None)
+    said: Msg | str = (msg(_TOML_PROBLEMS[prefix], detail=problem[len(prefix):].strip())
+                       if prefix else problem)
+    if found:
+        return msg("toml.at", problem=said, line=found.group(2), col=found.group(3))
+    return msg("toml.at_end" if at_end else "toml.plain", problem=said)
+
+
 def load_toml(path: Path, raw: bytes | None = None
               ) -> tuple[dict[str, Any] | None, str, list[Issue]]:
     """Parse a TOML file with exact decimals (`raw`: its bytes, when already
@@ -122,7 +154,7 @@ def load_toml(path: Path, raw: bytes | None = None
     try:
         return parse_toml(text), digest, []
     except tomli.TOMLDecodeError as e:
-        return None, digest, [Issue("error", msg("crit.toml", error=str(e)), where)]
+        return None, digest, [Issue("error", msg("crit.toml", error=toml_problem(e)), where)]
     except ValueError:  # an integer of thousands of digits: Python refuses to convert it
         return None, digest, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
                                     where)]

@@ -135,3 +135,31 @@ def test_compare_names_every_criteria_set_of_a_year(capsys: pytest.CaptureFixtur
     assert code == 0
     assert out.startswith("So sánh năm 2024 (vd-so-nganh-2024-minh-hoa) với năm 2025 "
                           "(vd-so-nganh-2025-minh-hoa)")
+
+
+@pytest.mark.parametrize(("text", "vi", "en"), [
+    ('[unit]\nname = Sở X\n', "giá trị không hợp lệ (chữ phải đặt trong dấu ngoặc kép",
+     "invalid value (text goes between double quotes"),
+    ('year = 2024\nyear = 2025\n', "khóa này đã có giá trị ở trên (ghi hai lần) (dòng 4, cột",
+     "this key already has a value above (written twice) (line 4, column"),
+    ('name = "Sở X\n', "hoặc một chuỗi chưa đóng ngoặc kép) (dòng 3, cột",
+     "or a string left unclosed) (line 3, column"),
+    ('tags = [1,\n', "(ở cuối tệp)", "(at the end of the file)"),
+    ('[unit]\ntags = {a = 1\n', "bảng { … } chưa có dấu } đóng",
+     "an inline table { … } without its }"),
+])
+def test_a_toml_syntax_error_is_told_in_the_users_words(
+        tmp_path: Path, text: str, vi: str, en: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The commonest slip of an officer editing an assessment by hand, a
+    TOML syntax error (a name without quotes, a key written twice, a quote
+    not closed), is reported in Vietnamese (English with --lang en) with its
+    line and column, never with the parser's English text."""
+    path = tmp_path / "so-x.toml"
+    path.write_text(f'schema = 1\ncriteria = "ca-tinh-2024-bang2"\n{text}', encoding="utf-8")
+    for lang, says in (("vi", vi), ("en", en)):
+        code, _, err = run(["--lang", lang, "score", str(path)], capsys)
+        assert code == 1
+        assert "so-x.toml" in err and says in err
+        for english in ("Invalid value", "Cannot overwrite", "Illegal character", "at line"):
+            assert english not in err
