@@ -287,26 +287,18 @@ def score_files(
     if not keep_assessments:
         finished = [attrs.evolve(r, assessment=None) for r in finished]
     results = [*done, *(keep(r) if keep is not None else r for r in finished)]
-    if table is not None:
-        # A unit id mistyped in the CSV would leave that unit's survey pending
-        # without a word; scoring one unit with the province's file lists the rest.
-        unmatched = [u for u in table.values if u not in units_read]
+    # A unit id mistyped in a province-wide file (survey, appraisal, data)
+    # would leave that unit's entries unused without a word; scoring one unit
+    # with the province's file lists the rest.
+    for province_file, key in ((table, "svy.unknown_units"), (rounds, "apr.unknown_units"),
+                               (tables, "data.unknown_units")):
+        if province_file is None:
+            continue
+        unmatched = [u for u in province_file.values if u not in units_read]
         if unmatched:
-            issues.append(Issue("warning", msg("svy.unknown_units", count=len(unmatched),
+            issues.append(Issue("warning", msg(key, count=len(unmatched),
                                                units=abbreviate(unmatched)),
-                                table.where(unmatched[0])))
-    if rounds is not None:
-        unmatched = [u for u in rounds.values if u not in units_read]
-        if unmatched:
-            issues.append(Issue("warning", msg("apr.unknown_units", count=len(unmatched),
-                                               units=abbreviate(unmatched)),
-                                rounds.where(unmatched[0])))
-    if tables is not None:
-        unmatched = [u for u in tables.values if u not in units_read]
-        if unmatched:
-            issues.append(Issue("warning", msg("data.unknown_units", count=len(unmatched),
-                                               units=abbreviate(unmatched)),
-                                tables.where(unmatched[0])))
+                                province_file.where(unmatched[0])))
     issues.extend(_no_files(folder) for folder, count in skipped.items()
                   if count == folders[folder])
     ranked = registry.with_rank_reasons(
