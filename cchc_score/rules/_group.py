@@ -22,7 +22,7 @@ from ._base import (
     parse_number,
     parse_percent,
 )
-from ._builtin import _points_text, _share_text
+from ._explain import _points_text, _share_text
 
 
 @attrs.frozen
