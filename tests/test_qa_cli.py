@@ -163,3 +163,23 @@ def test_a_toml_syntax_error_is_told_in_the_users_words(
         assert "so-x.toml" in err and says in err
         for english in ("Invalid value", "Cannot overwrite", "Illegal character", "at line"):
             assert english not in err
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("vi", "lỗi: "), ("en", "error: ")])
+def test_every_refusal_on_stderr_starts_with_the_error_prefix(
+        tmp_path: Path, lang: str, prefix: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A refusal of the command line (an -o naming an input, an output that
+    exists without --force, an unknown --unit) exits 1 with a message that
+    starts with "lỗi:" / "error:", like every other error on stderr."""
+    demo = EXAMPLES / "demo"
+    assessment = tmp_path / "pc08.toml"
+    assessment.write_bytes((demo / "pc08.toml").read_bytes())
+    taken = tmp_path / "taken.json"
+    taken.write_text("{}", encoding="utf-8")
+    for argv in (["score", str(assessment), "-o", str(assessment)],
+                 ["score", str(assessment), "-o", str(taken)],
+                 ["score", str(demo), "--unit", "khong-co"]):
+        code, _, err = run(["--lang", lang, *argv], capsys)
+        assert code == 1, argv
+        assert err.startswith(prefix), err
+        assert "Traceback" not in err

@@ -29,13 +29,16 @@ class Command:
 
 
 class _Exit(Exception):
-    def __init__(self, code: int) -> None:
+    """Ends a command with this exit code; `text`, if any, is the refusal
+    that `_main` prints after the localized "error:" prefix."""
+
+    def __init__(self, code: int, text: str = "") -> None:
         self.code = code
+        self.text = text
 
 
 def _fatal(text: str, code: int = 1) -> NoReturn:
-    print(text, file=sys.stderr)
-    raise _Exit(code)
+    raise _Exit(code, text)
 
 
 def _print_issues(issues: Sequence[Issue], lang: str) -> None:

@@ -59,6 +59,11 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     return parser
 
 
+def _print_error(text: str, lang: str) -> None:
+    """Every refusal on stderr starts with the same "lỗi:" / "error:"."""
+    print(f"{msg('rep.error').render(lang)}: {text}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with console():
         return _main(argv)
@@ -72,16 +77,18 @@ def _main(argv: Sequence[str] | None) -> int:
         args.registry = _registry(args)
         return int(args.run(args) or 0)
     except _Exit as e:
+        if e.text:
+            _print_error(e.text, args.lang)
         return e.code
     except PluginError as e:  # --strict-plugins
-        text = e.problem.render(args.lang) if isinstance(e, PluginFailed) else str(e)
-        print(f"{msg('rep.error').render(args.lang)}: {text}", file=sys.stderr)
+        _print_error(e.problem.render(args.lang) if isinstance(e, PluginFailed) else str(e),
+                     args.lang)
         return 1
     except InputError as e:
         _print_issues(e.issues, args.lang)
         return 1
     except OutputError as e:  # exists, is an input, is not a file, cannot be written
-        print(e.message.render(args.lang), file=sys.stderr)
+        _print_error(e.message.render(args.lang), args.lang)
         return 1
     except KeyboardInterrupt as e:
         if isinstance(e, PluginInterrupted) and not hasattr(args, "registry"):
