@@ -1898,4 +1898,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--jobs phải là số nguyên từ 1 trở lên, nhận được “{raw}”",
         "--jobs must be a whole number of at least 1, got “{raw}”",
     ),
+    # -- QA pass 2: the web page's download links ------------------------------------------
+    "web.err_stage": (
+        "Không có vòng chấm này: chỉ có stage=self (tự chấm) hoặc stage=appraised (thẩm định).",
+        "No such stage: only stage=self (self-assessment) or stage=appraised (appraisal).",
+    ),
 }

@@ -168,6 +168,20 @@ def test_downloads(client: Any) -> None:
     assert client.get("/download/docx/pc08.toml").data[:2] == b"PK"
 
 
+@pytest.mark.parametrize("url", ["/download/json/pc08.toml?stage=bogus",
+                                 "/download/file/pc08.toml?stage=",
+                                 "/unit/pc08.toml?stage=Appraised", "/?stage=bogus"])
+def test_an_unknown_stage_is_refused_with_the_error_page(client: Any, url: str) -> None:
+    """A link asking for a stage that does not exist (`?stage=bogus`) is
+    refused with the readable error page (400) naming the stages there are,
+    never answered silently with the self-assessment."""
+    response = client.get(url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Không có vòng chấm này" in page and "stage=appraised" in page
+    assert client.get(url.split("?")[0] + "?stage=appraised").status_code == 200
+
+
 # -- safety ---------------------------------------------------------------------------
 
 

@@ -50,8 +50,12 @@ def _lang() -> str:
 
 
 def _stage() -> str:
+    """The stage a link asks for (`?stage=`), else the one `serve` was
+    started with; any other value is refused (400), not silently replaced."""
     stage = request.args.get("stage", current_app.config["STAGE"])
-    return stage if stage in ("self", "appraised") else "self"
+    if stage not in ("self", "appraised"):
+        raise BadRequest("web.err_stage")
+    return str(stage)
 
 
 def _path(rel: str) -> Path:
