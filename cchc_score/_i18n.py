@@ -1138,7 +1138,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} ({stage})",
         "ADMINISTRATIVE REFORM INDEX {year}: RANKING ({stage})",
     ),
-    "word.criteria": ("Bộ chỉ số: {title}", "Criteria set: {title}"),
+    "word.criteria": ("Bộ chỉ số {id}: {title}", "Criteria set {id}: {title}"),
     # -- HTML report (score --format html) and the web pages (serve) -------------------
     # -- administrative documents (Nghị định 30/2020/NĐ-CP) and printed forms -------------
     "adm.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
@@ -1903,4 +1903,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không có vòng chấm này: chỉ có stage=self (tự chấm) hoặc stage=appraised (thẩm định).",
         "No such stage: only stage=self (self-assessment) or stage=appraised (appraisal).",
     ),
+    # -- QA pass 2: the Word report's unit section names its criteria set once ---------------
+    "word.issued": ("Ban hành: {issuer}, {decision}", "Issued by: {issuer}, {decision}"),
 }

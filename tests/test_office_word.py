@@ -260,3 +260,19 @@ def test_no_column_is_narrower_than_its_longest_word(demo: Path) -> None:
             for cell in row.cells:
                 longest = max((len(w) for w in cell.text.split()), default=0)
                 assert cell.width >= (longest + CELL_PADDING) * per_char * 0.99, cell.text
+
+
+def test_unit_section_names_its_criteria_set_once(demo: Path) -> None:
+    """The unit's section says "Bộ chỉ số" once, with the set's id and title,
+    and then who issued it: the set's title is not printed twice."""
+    found = blocks(demo)
+    batch = score_files([demo_dir()], stage="appraised")
+    unit = next(r for r in batch.results if r.unit.id == "vd-pc08")
+    start = next(i for i, (kind, text) in enumerate(found)
+                 if kind == "p" and text.endswith("(vd-pc08)"))
+    section = [text for kind, text in found[start:start + 4] if kind == "p"]
+    named = [text for text in section if text.startswith("Bộ chỉ số")]
+    assert named == [f"Bộ chỉ số {unit.criteria.id}: {unit.criteria.title}"]
+    source = unit.criteria.source
+    assert f"Ban hành: {source.issuer}, {source.decision}" in section
+    assert sum(text.count(unit.criteria.title) for text in section) == 1

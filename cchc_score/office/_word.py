@@ -43,7 +43,6 @@ from ..report._tables import (
     risk_head,
     risk_leaves,
     shows_rounds,
-    source_line,
     stage_headers,
     stage_rows,
     summary,
@@ -232,8 +231,12 @@ class _Document:
         title = "word.title.appraised" if result.appraised else "word.title.self"
         self.title(msg(title, year=result.year).render(lang))
         self.paragraph(f"{result.unit.name} ({result.unit.id})", bold=True)
-        self.paragraph(msg("word.criteria", title=result.criteria.title).render(lang))
-        self.paragraph(source_line(result, lang), italic=True)
+        # the set named once (id and title), then who issued it: the shared
+        # `source_line` would repeat "Bộ chỉ số" and the id
+        criteria = result.criteria
+        self.paragraph(msg("word.criteria", id=criteria.id, title=criteria.title).render(lang))
+        self.paragraph(msg("word.issued", issuer=criteria.source.issuer,
+                           decision=criteria.source.decision).render(lang), italic=True)
         self.paragraph(meta(result, lang))
         self.paragraph(summary(result, lang), bold=True)
         if before is not None:
