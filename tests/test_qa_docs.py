@@ -62,3 +62,46 @@ def test_the_excel_guide_and_its_english_twin_give_the_same_commands() -> None:
     en = console_commands(root / "excel-workflow.md")
     assert any("--units" in c for c in vi) and any("--appraisal" in c for c in vi)
     assert en == vi
+
+
+def documented_keys(sentence_start: str) -> list[str]:
+    """The keys docs/json-output.md lists first in the paragraph that starts
+    with `sentence_start` (after its colon, up to the next parenthesis)."""
+    text = (EXAMPLES.parent / "docs" / "json-output.md").read_text(encoding="utf-8")
+    start = text.index(":", text.index(sentence_start))
+    listed = text[start:text.index("(", start)]
+    return re.findall(r"`(\w+)`", listed)
+
+
+def test_the_previous_year_sample_follows_the_json_contract() -> None:
+    """examples/results-2023.json, the fictional previous year that README
+    offers for `--previous` and `compare`, has every key docs/json-output.md
+    lists for a unit and for a node, and its numbers keep the contract's
+    arithmetic: `lost == max − points` at every scored node and unit, the
+    leaves' `lost` add up to the unit's, pending leaves count no maximum."""
+    import json
+
+    node_keys = documented_keys("Each node (every component")
+    unit_keys = documented_keys("Each unit: ")
+    assert {"title", "lost", "pending", "explanation"} <= set(node_keys)
+    sample = json.loads((EXAMPLES / "results-2023.json").read_text(encoding="utf-8"),
+                        parse_float=Decimal)
+    assert sample["units"]
+    for unit in sample["units"]:
+        assert set(unit_keys) - {"pools"} <= set(unit), unit["id"]
+        assert unit["lost"] == unit["max"] - unit["points"], unit["id"]
+        codes = [n["code"] for n in unit["nodes"]]
+        leaf_lost = Decimal(0)
+        for node in unit["nodes"]:
+            where = (unit["id"], node["code"])
+            assert set(node_keys) <= set(node), where
+            assert isinstance(node["title"], str) and node["title"], where
+            leaf = not any(c.startswith(node["code"] + ".") for c in codes)
+            if node["role"] == "score":
+                assert node["lost"] == node["max"] - node["points"], where
+                if leaf:
+                    leaf_lost += node["lost"]
+            if leaf and node["pending"]:
+                assert node["max"] == 0, where
+            assert (node["explanation"] is None) != leaf, where
+        assert leaf_lost == unit["lost"], unit["id"]
