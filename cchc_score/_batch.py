@@ -1,10 +1,10 @@
 """Scoring many files: each file's work (read it, find its criteria set,
-check it, score it: `_api._score_file`) is one job whose outcome does not
+check it, score it: `_unit_job._Context.score`) is one job whose outcome does not
 depend on the other files, so jobs run in this process or across processes
 (`--jobs`) and can be answered from the cache, with the very same outcomes
 in the same order. What depends on several files (duplicate units, the
 group stage, ranks, the CSVs' unmatched rows) stays with the caller,
-`_api.score_files`."""
+`_scoring.score_files`."""
 
 from __future__ import annotations
 

@@ -124,7 +124,7 @@ def declared(data: Mapping[str, Any], code: str) -> Any:
     """The value the unit itself declared at `code` (before the tables)."""
     answers = data.get("answers")
     current = answers.get(code) if isinstance(answers, Mapping) else None
-    # as `_api._merge` reads it: a table with "value" is the full form
+    # as `_unit_job._merge` reads it: a table with "value" is the full form
     return current.get("value") if isinstance(current, Mapping) and "value" in current \
         else current
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cchc_score import _api, score_files
+from cchc_score import _api, _unit_job, score_files
 from cchc_score.cli import main
 from cchc_score.report import JsonReport, Options
 from cchc_score.report._progress import Progress
@@ -88,7 +88,7 @@ def test_the_cache_reads_only_the_file_that_changed(province: Path,
         read.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr(_api, "read_any", counting)
+    monkeypatch.setattr(_unit_job, "read_any", counting)
     before = {r.unit.id: r.points for r in score_files([province], cache=True).results}
     assert read == []
     target = province / "pc06.toml"
