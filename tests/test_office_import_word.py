@@ -5,6 +5,7 @@ and score every assessment the same."""
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,11 @@ from cchc_score.office import Meta, import_criteria
 from cchc_score.rules import Choice, Manual, RuleKinds, Tiers, YesNo
 
 from .annex_kit import FIRST, HEADER, SECOND, TWIN, civil_annex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -337,3 +343,52 @@ def test_a_headerless_word_table_of_another_width_is_left_out_with_a_warning(
     assert result.text is not None
     [warning] = [i for i in result.issues if i.message.key == "office.word_table_skipped"]
     assert "bảng thứ 5 của tệp Word (2 dòng)" in warning.render("vi")
+
+
+def _retitle(path: Path, paragraphs: list[str], title_row: str | None = None) -> Path:
+    """The civil annex with its heading paragraphs replaced by `paragraphs`
+    (the rest emptied) and, with `title_row`, a row merged across above the
+    first criteria table's header."""
+    import copy
+
+    import docx
+
+    document = docx.Document(str(path))
+    heading = document.paragraphs[:3]  # PHỤ LỤC, BỘ CHỈ SỐ …, (Kèm theo …)
+    for paragraph, text in zip(heading, [*paragraphs, "", "", ""][:3], strict=True):
+        paragraph.text = text
+    if title_row is not None:
+        table = document.tables[1]
+        first = table._tbl.tr_lst[0]
+        first.addprevious(copy.deepcopy(first))
+        row = table.rows[0]
+        merged = row.cells[0].merge(row.cells[-1])
+        merged.text = title_row
+    document.save(str(path))
+    return path
+
+
+def _title(path: Path) -> str:
+    imported = import_criteria(path, Meta(id="vi-du-2025", group="so-nganh", year=2025,
+                                          issuer="UBND tỉnh Ví Dụ", decision="123/QĐ-UBND"))
+    assert imported.text is not None, [i.render("en") for i in imported.issues]
+    title: str = tomllib.loads(imported.text)["title"]
+    return title
+
+
+@pytest.mark.parametrize(("paragraphs", "title_row", "expected"), [
+    (["PHỤ LỤC I", "Bảng II – Mức điểm CCHC của các sở, ban, ngành năm 2025",
+      "(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/01/2025)"], None,
+     "Bảng II – Mức điểm CCHC của các sở, ban, ngành năm 2025"),
+    (["PHỤ LỤC I", "(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/01/2025)"],
+     "BẢNG I – ĐIỂM CCHC CÁC SỞ, BAN, NGÀNH NĂM 2025", "BẢNG I – ĐIỂM CCHC CÁC SỞ, BAN, NGÀNH NĂM 2025"),
+    (["PHỤ LỤC I", "(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/01/2025)"], None, "PHỤ LỤC I"),
+])
+def test_the_sets_title_is_the_tables_own_title_when_there_is_one(
+        tmp_path: Path, paragraphs: list[str], title_row: str | None, expected: str) -> None:
+    """Without --title, an annex's set is titled by the table's own title row
+    (merged above the header) or its "Bảng II – …" heading, not by the
+    annex's first paragraph ("PHỤ LỤC I"), which is the title only when
+    nothing better is there."""
+    path = _retitle(civil_annex(tmp_path / "phu-luc.docx"), paragraphs, title_row)
+    assert _title(path) == expected

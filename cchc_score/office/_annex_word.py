@@ -97,6 +97,7 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
     header_row = 0
     roles: dict[str, int] | None = None
     width = 0
+    title = ""
     skipped: list[tuple[int, int]] = []
     for index, table in enumerate(document.tables, 1):
         grid = table_rows(table)
@@ -109,6 +110,7 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
             roles = _annex.complete_roles(columns, data)
             if not header_row:
                 header_row = number + start + 1
+                title = _longest(c for r in grid[:start] for c in r)
         elif roles is None or len(grid[0]) != width:
             # the heading block before the criteria, a signature block after;
             # a table holding codes is said to be left out, never dropped silently
@@ -124,7 +126,26 @@ def read_docx(path: Path) -> tuple[_annex.Annex, list[str]]:
             if _annex.is_header(cells, roles):
                 continue
             rows.append(_annex.annex_row(number, cells, roles))
-    heading = max((p for p in paragraphs if "chỉ số" in p.casefold() or "tiêu chí" in
-                   p.casefold()), key=len, default=paragraphs[0] if paragraphs else "")
-    return _annex.Annex(tuple(rows), heading, "Word", header_row, roles is not None,
-                        tuple(skipped)), paragraphs
+    return _annex.Annex(tuple(rows), title or heading(paragraphs), "Word", header_row,
+                        roles is not None, tuple(skipped)), paragraphs
+
+
+#: a table's own heading paragraph: "Bảng II – …", "BẢNG 1. …"
+_TABLE_HEADING = re.compile(r"bang\s+([0-9]+|[ivxlc]+)\b")
+
+
+def heading(paragraphs: list[str]) -> str:
+    """The set's title among the document's paragraphs: the table's own
+    heading ("Bảng II – …") when there is one, else the longest paragraph
+    naming criteria, else the first ("PHỤ LỤC I" says only which annex)."""
+    for paragraph in paragraphs:
+        if _TABLE_HEADING.match(_cells.plain_fold(paragraph)):
+            return paragraph
+    return max((p for p in paragraphs if "chỉ số" in p.casefold() or "tiêu chí" in
+                p.casefold()), key=len, default=paragraphs[0] if paragraphs else "")
+
+
+def _longest(cells: Any) -> str:
+    """The longest text among `cells`: a title row merged above the header
+    reads the same text in each column it covers."""
+    return max((_cells.text(c) for c in cells), key=len, default="")
