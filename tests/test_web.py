@@ -422,3 +422,14 @@ def test_survey_csv_and_stage_like_the_command_line(folder: Path) -> None:
         assert f'data-points="{unit["points"]}"' in row and f'data-rank="{unit["rank"]}"' in row
     unit_page = client.get("/unit/pc08.toml").get_data(as_text=True)
     assert 'href="/unit/pc08.toml?stage=self"' in unit_page
+
+
+def test_province_page_title_is_plain_text_and_the_upload_form_appears_once(client: Any) -> None:
+    """The browser tab reads the page's name, not markup; the upload form is
+    in the page body once."""
+    import re
+
+    html = client.get("/").get_data(as_text=True)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title is not None and "<" not in title.group(1) and "&lt;" not in title.group(1)
+    assert html.count('action="/upload"') == 1
