@@ -4,7 +4,6 @@ without --force, always atomically (a temporary file renamed into place)."""
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,6 +52,8 @@ def write_output(path: Path, data: str | bytes | Iterable[bytes], *, force: bool
         raise OutputExists(msg("cli.exists", path=path))
     pieces = [data.encode("utf-8")] if isinstance(data, str) else \
         [data] if isinstance(data, bytes) else data
+    import tempfile  # only when a file is written: start-up does without it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path)

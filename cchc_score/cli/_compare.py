@@ -4,20 +4,21 @@ two criteria sets."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import _api
-from .._compare import Year, compare, diff_criteria, year_of_json, year_of_results
 from .._i18n import msg
 from .._numbers import fmt
-from .._output import write_output
 from .._rounds import STAGES
-from ..report._json import dumps
 from ._app import Command, _fatal, _print_issues, _read_too, _texts
+
+if TYPE_CHECKING:
+    from .._compare import Year
+
+# The work's modules are imported by the commands that use them: start-up
+# builds every command's parser and runs only one.
 
 
 def _add_compare(p: argparse.ArgumentParser, lang: str) -> None:
@@ -47,6 +48,9 @@ def _add_diff(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def _year(path: Path, args: argparse.Namespace) -> Year:
+    from .. import _api
+    from .._compare import year_of_json, year_of_results
+
     if path.suffix.lower() == ".json":
         return year_of_json(path)
     batch = _api.score_files([path], stage=args.stage, registry=args.registry)
@@ -57,6 +61,10 @@ def _year(path: Path, args: argparse.Namespace) -> Year:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from .._compare import compare
+    from .._output import write_output
+    from ..report._json import dumps
+
     last, this = _year(args.last, args), _year(args.this, args)
     changes, issues = compare(last, this, stage=args.stage, registry=args.registry)
     _print_issues(issues, args.lang)
@@ -119,6 +127,11 @@ def _text(changes: list[Any], last: Year, this: Year, lang: str) -> str:
 
 
 def cmd_diff_criteria(args: argparse.Namespace) -> int:
+    import json
+
+    from .. import _api
+    from .._compare import diff_criteria
+
     cat = _api.catalog(args.registry)
     a, b = cat.load(args.a), cat.load(args.b)
     found = diff_criteria(a, b)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import _api
-from .._embed import Embedded
 from .._i18n import msg
-from .._model import CriteriaSet
 from .._output import write_output
-from .._units import read_units
 from ._app import Command, _fatal, _print_issues, _read_too, _texts
+
+if TYPE_CHECKING:
+    from .._model import CriteriaSet
 
 
 def _add_import(p: argparse.ArgumentParser, lang: str) -> None:
@@ -93,6 +93,8 @@ def cmd_import_criteria(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from .. import _api
+
     criteria = _api.catalog(args.registry).load(args.criteria)
     if args.units is not None:
         return _template_units(args, criteria)
@@ -113,6 +115,8 @@ def _blank(args: argparse.Namespace, criteria: CriteriaSet, form: bool, unit: st
            name: str | None, group: str | None, tags: tuple[str, ...], output: str
            ) -> str | bytes:
     """One unit's blank form (xlsx bytes) or TOML text, carrying the set."""
+    from .._embed import Embedded
+
     embed = Embedded.of_file(criteria.path) if criteria.path else None
     if form:
         from ..office import form_workbook
@@ -129,6 +133,8 @@ def _blank(args: argparse.Namespace, criteria: CriteriaSet, form: bool, unit: st
 
 def _template_units(args: argparse.Namespace, criteria: CriteriaSet) -> int:
     """`template SET --units units.csv -o FOLDER`: one form per unit."""
+    from .._units import read_units
+
     if args.output is None:
         _fatal(msg("office.needs_output", format="--units").render(args.lang), 2)
     units, problems = read_units(args.units)

@@ -7,13 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import _api
 from .._i18n import msg
 from .._output import write_output
 from .._rounds import STAGES
-from ..report import Options
-from ..report._previous import previous_issues, read_previous
-from ..report._remediation import unit_to_report
 from ._app import Command, _fatal, _print_issues, _read_too, _texts
 
 
@@ -41,6 +37,11 @@ def _add_report(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .. import _api
+    from ..report import Options
+    from ..report._previous import previous_issues, read_previous
+    from ..report._remediation import unit_to_report
+
     lang = args.lang
     if args.output.suffix.lower() != ".docx":
         _fatal(msg("rem.needs_docx").render(lang), 2)

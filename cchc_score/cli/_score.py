@@ -12,15 +12,13 @@ from typing import Any
 
 import attrs
 
-from .. import _api, _gains
+from .. import _api
 from .._i18n import msg
 from .._model import Location, UnitResult
 from .._output import write_output
 from .._rounds import STAGES
 from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
-from ..report._json import dumps
-from ..report._previous import previous_issues, read_previous
 from ..report._progress import Progress
 from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
 
@@ -104,6 +102,8 @@ def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Pat
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
     if args.format == "csv" and options.stamp is not None:
         # A CSV has no place for it that every reader skips: a file beside it
+        from ..report._json import dumps
+
         side = args.output.with_name(f"{args.output.stem}.stamp.json")
         write_output(side, dumps(options.stamp.to_dict()) + "\n", force=args.force,
                      inputs=inputs)
@@ -209,6 +209,8 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
     """--unit, --set, --gains and --previous: the unit to break down, the
     what-if re-scoring (same files, same group, nothing written) and what the
     report shows beside the results."""
+    from .. import _gains
+
     ids = [r.unit.id for r in results]
     if args.unit is not None:
         focus = args.unit
@@ -246,6 +248,8 @@ def _view(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequen
         view["gains"] = {r.unit.id: _gains.unit_gains(r)
                          for r in shown(results, options)}
     if args.previous is not None:
+        from ..report._previous import previous_issues, read_previous
+
         view["previous"] = read_previous(args.previous)
         _print_issues(previous_issues(results, view["previous"], args.previous), args.lang)
     return results, view

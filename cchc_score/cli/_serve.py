@@ -6,8 +6,6 @@ the other commands start without it."""
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import secrets
 import sys
 from pathlib import Path
 
@@ -40,6 +38,8 @@ def _add_serve(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -62,6 +62,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from ..web import create_app
     except ImportError:
         _fatal(msg("web.no_flask").render(lang))
+    import secrets
+
     token = None if local else secrets.token_urlsafe(24)
     app = create_app(folder, lang=lang, token=token, registry=args.registry, stage=args.stage,
                      survey=args.survey)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import _api
 from .._i18n import msg
-from .._model import CriteriaSet
-from ..plugins import Registry, render_plugins
 from ._app import Command, _print_issues, _texts
+
+if TYPE_CHECKING:
+    from .._model import CriteriaSet
+    from ..plugins import Registry
 
 
 def _add_check(p: argparse.ArgumentParser, lang: str) -> None:
@@ -104,6 +107,8 @@ def cmd_plugins(args: argparse.Namespace) -> int:
                      "problems": [{"plugin": p.plugin, "message": p.message.render(args.lang)}
                                   for p in registry.problems]}))
         return 0
+    from ..plugins import render_plugins
+
     sys.stdout.write(render_plugins(described, args.lang))
     if not registry.entry_points_loaded:
         print(msg("plg.disabled").render(args.lang))

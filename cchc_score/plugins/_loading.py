@@ -17,7 +17,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 import pluggy
@@ -29,9 +29,7 @@ from .._toml import load_toml
 from ..exceptions import InputError
 from ..hookspecs import PROJECT
 from ._containment import FAILURES, Containment, describe
-
-if TYPE_CHECKING:
-    import importlib.metadata
+from ._entry_points import EntryPoint, entry_points
 
 #: the entry-point group installed plugins declare
 GROUP = PROJECT
@@ -64,10 +62,8 @@ class PluginInfo:
     plugin: Any = attrs.field(eq=False, repr=False)
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
-    import importlib.metadata  # scanning installed distributions: only when asked to
-
-    return sorted(importlib.metadata.entry_points(group=GROUP), key=lambda ep: ep.name)
+def _entry_points() -> list[EntryPoint]:
+    return sorted(entry_points(GROUP), key=lambda ep: ep.name)
 
 
 def _import_file(path: Path) -> ModuleType:
@@ -114,7 +110,7 @@ class Loader(Containment):
                 continue
             seen[ep.name] = ep.value
             dist = ep.dist
-            origin = dist.name if dist is not None else ep.value
+            origin = (dist.name if dist is not None else None) or ep.value
             version = dist.version if dist is not None else None
             try:
                 plugin = ep.load()
