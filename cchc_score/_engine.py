@@ -102,10 +102,12 @@ class _Scorer:
             if rejected is None or rejected.na != "reject":
                 rejected = None
                 na = msg("out.na", reason=self.assessment.not_applicable[node.code] or "—")
-        if na is None and not node.applies.to(self.assessment.unit.tags):
+        applies = node.applies
+        if na is None and (applies.any or applies.none) and \
+                not applies.to(self.assessment.unit.tags):
             na = msg("out.na.tags")
-        if not node.is_leaf:
-            kids = tuple(self.node(k, na, node.role) for k in node.children)
+        if node.children:
+            kids = tuple([self.node(k, na, node.role) for k in node.children])
             result = _parent(node, kids, na)
         elif na is not None:
             self.ignored(node)
@@ -132,20 +134,27 @@ class _Scorer:
             self.issues.append(Issue("warning", msg("num.ignored_appraisal", code=node.code),
                                      self.where(node.code)))
 
-    def settle(self, node: Node, out: Outcome) -> Outcome:
+    def settle(self, node: Node, out: Outcome, *, carried: bool = False) -> Outcome:
         """A rule's outcome as the engine carries it: rounded once to the
         set's precision, then bounded by the leaf's maximum (for bonus and
         penalty it is the cap). Self and appraised points both pass here, so
-        a leaf's self points are the same figure in every stage."""
+        a leaf's self points are the same figure in every stage. `carried`:
+        `rule_score` already carried them."""
         if out.na or out.pending:
             return out
-        points = min(max(carry(out.points, self.criteria.precision), ZERO), node.max)
+        points = out.points if carried else carry(out.points, self.criteria.precision)
+        points = min(max(points, ZERO), node.max)
         if node.role == "penalty":
             # the rule counts violations up; say that its points come off
             out = attrs.evolve(out, explanation=msg(
                 "num.penalty_out" if points else "num.penalty_none",
                 inner=out.explanation, points=points))
         return out if points == out.points else attrs.evolve(out, points=points)
+
+    def settled(self, node: Node, value: Any, ctx: Context) -> Outcome:
+        """`settle(rule_score(...))` in one step: the points are carried once."""
+        return self.settle(node, rule_score(node, value, ctx, self.criteria.precision),
+                           carried=True)
 
     def latest_entry(self, code: str) -> Appraisal | None:
         """The last entry that scores `code` among the rounds applied."""
@@ -166,22 +175,21 @@ class _Scorer:
     def leaf(self, node: Node, rejected: Appraisal | None = None) -> NodeResult:
         assert node.rule is not None
         ctx = self.context()
-        entry = self.latest_entry(node.code)
-        if node.rule.group_relative and not (entry is not None and entry.points is not None):
-            # scored with the whole group by `_group.score_groups`
-            return _pending(node, msg("grp.waiting"))
+        if node.rule.group_relative:
+            entry = self.latest_entry(node.code)
+            if not (entry is not None and entry.points is not None):
+                # scored with the whole group by `_group.score_groups`
+                return _pending(node, msg("grp.waiting"))
         if node.method == "survey":
             if node.code not in self.assessment.survey:
                 return _pending(node, msg("out.pending"))
-            out = rule_score(node, self.assessment.survey[node.code], ctx,
-                             self.criteria.precision)
-            return _scored(node, self.settle(node, out))
+            out = self.settled(node, self.assessment.survey[node.code], ctx)
+            return _scored(node, out)
         answer = self.assessment.answers.get(node.code)
         if answer is None or answer.value is None:
             own = Outcome(ZERO, msg("out.unanswered", max=node.max))
         else:
-            own = self.settle(node, rule_score(node, answer.value, ctx,
-                                               self.criteria.precision))
+            own = self.settled(node, answer.value, ctx)
             if answer.claimed is not None and answer.claimed != own.points:
                 self.issues.append(Issue("warning", msg(
                     "asm.claimed_differs", code=node.code, claimed=answer.claimed,
@@ -251,11 +259,15 @@ def rule_score(node: Node, value: Any, ctx: Context, precision: int) -> Outcome:
     if not isinstance(out, Outcome):
         raise RuleFailed(rule.kind, node.code, "score", f"returned {shown(out)[:80]}, "
                          "not an Outcome")
-    if not out.na and not (isinstance(out.points, Decimal)
-                           and ZERO <= carry(out.points, precision) <= node.max):
+    if out.na:
+        return out
+    points = out.points
+    carried = carry(points, precision) if isinstance(points, Decimal) else None
+    if carried is None or not ZERO <= carried <= node.max:
         raise RuleFailed(rule.kind, node.code, "score",
-                         f"returned {shown(out.points)} points, outside 0..{node.max}")
-    return out
+                         f"returned {shown(points)} points, outside 0..{node.max}")
+    # carried: the same points, or rounded to the set's precision (`settle`)
+    return out if carried == points else attrs.evolve(out, points=carried)
 
 
 def declared_facts(assessment: Assessment, stage: Stage) -> dict[str, Any]:
@@ -293,18 +305,21 @@ def _not_applicable(node: Node, why: Msg) -> NodeResult:
 
 
 def _parent(node: Node, kids: tuple[NodeResult, ...], na: Msg | None) -> NodeResult:
-    all_na = all(k.na for k in kids)
+    points = node_max = lost = at_risk = ZERO
+    all_na, pending = True, False
+    for k in kids:  # one pass: a parent is built for every unit
+        points += k.points
+        node_max += k.max
+        lost += k.lost
+        at_risk += k.at_risk
+        all_na = all_na and k.na
+        pending = pending or k.pending
     return NodeResult(
-        node.code, node.title,
-        points=sum((k.points for k in kids), ZERO),
-        max=sum((k.max for k in kids), ZERO),
-        declared_max=node.max,
-        lost=sum((k.lost for k in kids), ZERO),
+        node.code, node.title, points, node_max, node.max, lost,
         na=na is not None or all_na,
-        pending=any(k.pending for k in kids),
+        pending=pending,
         explanation=na if na is not None else (kids[0].explanation if all_na else None),
-        children=kids, role=node.role, method=node.method,
-        at_risk=sum((k.at_risk for k in kids), ZERO),
+        children=kids, role=node.role, method=node.method, at_risk=at_risk,
     )
 
 

@@ -42,6 +42,27 @@ class _Context:
     overrides: Mapping[str, dict[str, Any]]
     replace: Mapping[Path, dict[str, Any]]
     candidates: Mapping[Path, Path]
+    #: (the set's reference, the file's folder) → the set: resolved once per
+    #: batch, not once per file (only references that found a set cleanly)
+    _sets: dict[tuple[str, Path], CriteriaSet] = attrs.field(factory=dict, init=False)
+
+    def criteria_for(self, raw: Mapping[str, Any], path: Path
+                     ) -> tuple[CriteriaSet | None, list[Issue]]:
+        """`_criteria_for`, remembered for files that name their set the same
+        way from the same folder (a plugin's choice by unit, a set carried
+        in the file, and any reference with problems are looked up anew)."""
+        ref = self.criteria if self.criteria is not None else criteria_ref(raw)
+        if ref is None or raw.get(EMBEDDED) is not None:
+            return _criteria_for(raw, path, self.criteria, self.registry, self.cat)
+        key = (str(ref), path.parent)
+        found = self._sets.get(key)
+        if found is not None:
+            return found, []
+        criteria_set, problems = _criteria_for(raw, path, self.criteria, self.registry,
+                                               self.cat)
+        if criteria_set is not None and not problems:
+            self._sets[key] = criteria_set
+        return criteria_set, problems
 
     def cacheable(self, path: Path) -> bool:
         return not (self.replace and path.resolve() in self.replace)
@@ -67,7 +88,7 @@ class _Context:
         if raw is None:
             return Outcome(issues=tuple(issues))
         criteria, registry, stage = self.criteria, self.registry, self.stage
-        criteria_set, problems = _criteria_for(raw, path, criteria, registry, self.cat)
+        criteria_set, problems = self.criteria_for(raw, path)
         issues.extend(problems)
         if criteria_set is None:
             return Outcome(issues=tuple(issues))

@@ -199,14 +199,15 @@ def _value(c: _Collector, node: Node, raw: Any, key: str) -> Any:
 
 
 def _is_full_form(raw: Any) -> bool:
-    return isinstance(raw, Mapping) and bool(set(raw) & ANSWER_KEYS)
+    return isinstance(raw, Mapping) and not ANSWER_KEYS.isdisjoint(raw)
 
 
 def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
     if not _is_full_form(raw):
         raw = {"value": raw}
-    for key in sorted(set(raw) - ANSWER_KEYS):
-        c.error(msg("crit.unknown_key", key=key), node.code, f"answers.{key}")
+    if not raw.keys() <= ANSWER_KEYS:
+        for key in sorted(set(raw) - ANSWER_KEYS):
+            c.error(msg("crit.unknown_key", key=key), node.code, f"answers.{key}")
     value = _value(c, node, raw["value"], "answers.value") if "value" in raw else None
     claimed = None
     if "points" in raw:
@@ -236,13 +237,20 @@ def _evidence(c: _Collector, code: str, raw: Any, where: str = "answers.evidence
         if not isinstance(item, Mapping):
             c.error(msg("crit.bad_value", key="evidence", problem=msg("par.table")), code, key)
             continue
-        for bad in sorted(set(item) - EVIDENCE_KEYS):
-            c.error(msg("crit.unknown_key", key=bad), code, f"{key}.{bad}")
-        date = _date(c, code, item.get("date"), f"{key}.date")
-        fields = {k: (str(item[k]) if item.get(k) is not None else None)
-                  for k in ("number", "title", "file", "page")}
-        items.append(Evidence(date=date, **fields))
+        if not item.keys() <= EVIDENCE_KEYS:
+            for bad in sorted(set(item) - EVIDENCE_KEYS):
+                c.error(msg("crit.unknown_key", key=bad), code, f"{key}.{bad}")
+        date = item.get("date")
+        if date is not None and type(date) is not dt.date:
+            date = _date(c, code, date, f"{key}.date")
+        items.append(Evidence(_text(item.get("number")), date, _text(item.get("title")),
+                              _text(item.get("file")), _text(item.get("page"))))
     return tuple(items)
+
+
+def _text(raw: Any) -> str | None:
+    """An evidence field as text (a page typed as a number is "12")."""
+    return raw if raw is None or type(raw) is str else str(raw)
 
 
 def _round(c: _Collector, criteria: CriteriaSet, data: Mapping[str, Any], name: Round,

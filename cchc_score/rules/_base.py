@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -299,9 +300,11 @@ def shown(raw: Any) -> str:
         return str(raw)
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Case- and normalisation-insensitive form of a label (NFC, casefold,
-    collapsed spaces)."""
+    collapsed spaces). Cached: a province's files repeat the same few
+    option keys and labels thousands of times."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 

@@ -91,6 +91,16 @@ class Choice(Rule):
     value_type: ClassVar[str] = "choice"
     max: Decimal
     options: tuple[Option, ...]
+    #: every option by the folded form of its key and of its label, built
+    #: once (an answer is looked up, not compared with every option)
+    _by_name: dict[str, Option] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        names: dict[str, Option] = {}
+        for option in reversed(self.options):  # the first option named so wins
+            names[fold(option.label)] = option
+            names[fold(option.key)] = option
+        object.__setattr__(self, "_by_name", names)
 
     @classmethod
     def build(cls, params: Params, node_max: Decimal) -> Choice:
@@ -124,10 +134,9 @@ class Choice(Rule):
         hand that name the same options accept the same answers, whatever
         keys each chose ("Ban hành kịp thời", "ban-hanh-kip-thoi")."""
         if isinstance(raw, str):
-            wanted = fold(raw)
-            for option in self.options:
-                if wanted in (fold(option.key), fold(option.label)):
-                    return option
+            found = self._by_name.get(fold(raw))
+            if found is not None:
+                return found
             ascii_form = label_key(raw)
             matches = [o for o in self.options if ascii_form and ascii_form == label_key(o.label)]
             if len(matches) == 1:

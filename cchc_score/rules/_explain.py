@@ -21,7 +21,18 @@ def _points_text(points: Decimal) -> Decimal:
     share can give 1.697674418604651162790697674; four places keep every
     quarter, eighth and sixteenth of a point exact and the line readable.
     `Outcome.points` stays exact; published figures round per the set."""
-    return Decimal(plain(quantize(points, 4)))
+    shown = _SHOWN.get(points)
+    if shown is None:
+        shown = Decimal(plain(quantize(points, 4)))
+        if len(_SHOWN) < 4096:  # a set's few tier points, not every share
+            _SHOWN[points] = shown
+    return shown
+
+
+#: points → as shown: the same few figures come up for every unit. Keyed by
+#: the Decimal's spelling too (1.0 and 1 are equal but print alike anyway:
+#: `plain` drops trailing zeros), so equal keys give the same text.
+_SHOWN: dict[Decimal, Decimal] = {}
 
 
 def _share_text(share: Decimal) -> Decimal:

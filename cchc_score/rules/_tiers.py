@@ -78,6 +78,7 @@ class Tiers(Rule):
     none_arose: bool = False
     #: a percent leaf whose share may exceed 100 % (a plan over-fulfilled)
     above_100: bool = False
+    _labels: tuple[Msg, ...] = attrs.field(init=False, eq=False, repr=False)
 
     @property
     def monotone(self) -> bool:
@@ -182,6 +183,20 @@ class Tiers(Rule):
     def band_label(self, index: int | None) -> Msg:
         """The words of the decision for tier `index` (None: below every tier),
         e.g. "từ 95% đến dưới 100%"."""
+        if not self._labels:
+            return self._band_words(index)
+        return self._labels[-1 if index is None else index]
+
+    def __attrs_post_init__(self) -> None:
+        # The words of each band, once per set rather than once per unit
+        # (the last is "below every tier"; none while the tiers are wrong).
+        labels: tuple[Msg, ...] = ()
+        if self.tiers:
+            labels = (*(self._band_words(i) for i in range(len(self.tiers))),
+                      self._band_words(None))
+        object.__setattr__(self, "_labels", labels)
+
+    def _band_words(self, index: int | None) -> Msg:
         u = "" if self.over == "number" else "%"
         if index is None:
             lowest = self.tiers[-1]
