@@ -109,6 +109,22 @@ def test_a_valid_assessment_parses_its_facts() -> None:
     assert assessment.survey["2.2"] == {"A": 120, "B": 40, "C": 10, "D": 2}
 
 
+def test_evidence_fields_are_kept_as_written() -> None:
+    """A document cited as evidence keeps every field: a page or number
+    typed as a TOML number reads as its text, a date written as text is a
+    date, a bare string is the document's title, and absent fields are None."""
+    cited = [{"number": 41, "date": "20/01/2024", "title": "Kế hoạch", "page": 12},
+             "Báo cáo tổng kết", {"file": "kh.pdf"}]
+    data = base(answers=answers(**{"1_1_1": {"value": "kip-thoi", "evidence": cited}}))
+    assessment, issues = parse(data)
+    assert issues == [] and assessment is not None
+    first, second, third = assessment.answers["1.1.1"].evidence
+    assert (first.number, first.date, first.title, first.page, first.file) == (
+        "41", dt.date(2024, 1, 20), "Kế hoạch", "12", None)
+    assert (second.title, second.number) == ("Báo cáo tổng kết", None)
+    assert (third.file, third.title, third.date) == ("kh.pdf", None, None)
+
+
 def test_decimal_comma_strings_are_accepted() -> None:
     """"96,5" in a string is 96.5, in the shorthand, the full form and the survey."""
     data = base(answers=answers(**{"1_1_2": {"value": "96,5"}, "1_1_3": "11,0/12"}),

@@ -243,13 +243,13 @@ def _evidence(c: _Collector, code: str, raw: Any, where: str = "answers.evidence
         date = item.get("date")
         if date is not None and type(date) is not dt.date:
             date = _date(c, code, date, f"{key}.date")
-        items.append(Evidence(_text(item.get("number")), date, _text(item.get("title")),
-                              _text(item.get("file")), _text(item.get("page"))))
+        items.append(Evidence(_field(item.get("number")), date, _field(item.get("title")),
+                              _field(item.get("file")), _field(item.get("page"))))
     return tuple(items)
 
 
-def _text(raw: Any) -> str | None:
-    """An evidence field as text (a page typed as a number is "12")."""
+def _field(raw: Any) -> str | None:
+    """An evidence field as text, as written (a page typed as a number is "12")."""
     return raw if raw is None or type(raw) is str else str(raw)
 
 

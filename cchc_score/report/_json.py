@@ -19,22 +19,77 @@ SCHEMA = 1
 
 
 def dumps(value: Any, indent: int = 2, _level: int = 0) -> str:
-    """Serialise with Decimals as exact JSON numbers."""
-    pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
+    """Serialise with Decimals as exact JSON numbers (the layout of
+    `json.dumps(..., indent=indent, ensure_ascii=False)`)."""
+    out: list[str] = []
+    _write(value, out, indent, _level)
+    return "".join(out)
+
+
+def _write(value: Any, out: list[str], indent: int, level: int) -> None:
+    # One list of pieces for the whole document, scalars written in line and
+    # the json module's C string encoder called directly: `json.dumps` per
+    # value built an encoder each time (most of the time of writing a
+    # province's JSON).
+    scalar = _scalar(value)
+    if scalar is not None:
+        out.append(scalar)
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = "\n" + " " * (indent * (level + 1))
+        opening = "{" + inner
+        between = "," + inner
+        for key, item in value.items():
+            out.append(opening)
+            opening = between
+            out.append(_string(str(key)))
+            out.append(": ")
+            scalar = _scalar(item)
+            if scalar is None:
+                _write(item, out, indent, level + 1)
+            else:
+                out.append(scalar)
+        out.append("\n" + " " * (indent * level) + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = "\n" + " " * (indent * (level + 1))
+        opening = "[" + inner
+        between = "," + inner
+        for item in value:
+            out.append(opening)
+            opening = between
+            _write(item, out, indent, level + 1)
+        out.append("\n" + " " * (indent * level) + "]")
+    else:
+        out.append(json.dumps(value, ensure_ascii=False))
+
+
+def _scalar(value: Any) -> str | None:
+    """A str, Decimal, bool, None or int as JSON; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[no-any-return]
+    if kind is Decimal:
+        return plain(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
     if isinstance(value, Decimal):
         return plain(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: "
-                 f"{dumps(v, indent, _level + 1)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        items = [f"{inner}{dumps(v, indent, _level + 1)}" for v in value]
-        return "[\n" + ",\n".join(items) + f"\n{pad}]"
-    return json.dumps(value, ensure_ascii=False)
+    return None
+
+
+#: a string as JSON, non-ASCII kept (what `json.dumps(..., ensure_ascii=False)`
+#: writes for a str)
+_string: Any = getattr(json.encoder, "c_encode_basestring", None) or \
+    json.encoder.py_encode_basestring
 
 
 def criteria_doc(criteria: CriteriaSet) -> dict[str, Any]:
