@@ -19,7 +19,6 @@ as a negative number).
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -44,7 +43,8 @@ from . import _style as st
 from ._deps import openpyxl
 from ._results_cycle import previous_sheet, rounds_sheet
 from ._sheet_admin import page_footer
-from ._stable import stable_zip, stamp_time
+from ._sheet_rows import SheetRows, save
+from ._stable import stamp_time
 
 ZERO = Decimal(0)
 
@@ -76,9 +76,10 @@ class XlsxReport(Report):
         if options.baseline:  # a what-if is never mistaken for the published result
             st.title_row(ws, 2, whatif, len(_rank_columns(results)), size=11)
         used = {ws.title.casefold()}
+        tables = []
         for result in results:
             sheet = wb.create_sheet(_sheet_name(result.unit.id, used))
-            _unit_sheet(sheet, result, lang)
+            tables.append(_unit_sheet(sheet, result, lang))
             before = options.baseline.get(result.unit.id)
             if before is not None:
                 changes = "; ".join(whatif_line(c, result, lang)
@@ -94,10 +95,8 @@ class XlsxReport(Report):
         _stamp_sheet(wb.create_sheet(_sheet_name(msg("stamp.title").render(lang), used)),
                      stamp, lang)
         wb.properties.creator = wb.properties.lastModifiedBy = stamp.tool
-        wb.properties.created = wb.properties.modified = stamp_time(stamp)
-        out = io.BytesIO()
-        wb.save(out)
-        return stable_zip(out.getvalue(), stamp_time(stamp))
+        wb.properties.created = stamp_time(stamp)
+        return save(wb, tables, stamp_time(stamp))
 
 
 def _stamp_sheet(ws: Any, stamp: Stamp, lang: str) -> None:
@@ -209,7 +208,8 @@ def _column_points(node: NodeResult, stage_node: NodeResult | None) -> Decimal |
                ZERO)
 
 
-def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
+def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> SheetRows:
+    """One unit's sheet; its table rows are returned, to be written on saving."""
     d = result.criteria.decimals
     ncols = len(UNIT_COLUMNS)
     st.title_row(ws, 1, f"{result.unit.name} ({result.unit.id})", ncols)
@@ -220,12 +220,16 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
     ws.row_dimensions[2].height = 30
     header = 5
     st.header_row(ws, header, [msg(k).render(lang) for k in UNIT_COLUMNS])
+    st.widths(ws, UNIT_WIDTHS)
+    st.fit_heights(ws, header, header)  # the header row: every column wraps
+    # The table's rows go straight into the sheet's XML on saving (`SheetRows`).
+    rows = SheetRows(ws, header + 1, wrap=(2, 7, 9))
+    wb = ws.parent
+    number = _format(d)
     appraised = result.appraised
     own = {n.code: n for n in (result.self_result or result).walk()}
-    row = header
     sums = {"self": ZERO, "appraised": ZERO, "final": ZERO}
     for node in result.walk():
-        row += 1
         notes = [n for n in (status(node, lang), node.appraisal_reason) if n]
         if node.role != "score":
             notes.insert(0, msg(f"num.cap.{node.role}", max=node.declared_max).render(lang))
@@ -247,16 +251,14 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
         ]
         depth = node.code.count(".") + 1
         lost_leaf = node.is_leaf and lost is not None
-        for col, value in enumerate(values, start=1):
-            # each cell's whole look at once (one named style per look)
-            st.body_cell(ws.cell(row, col, value), wrap=col in (2, 7, 9),
-                         bold=not node.is_leaf and col <= 3 and not node.na, italic=node.na,
-                         color=st.LOST_FILL if lost_leaf and col in (6, 8)
-                         else st.COMPONENT_FILL if depth == 1 else None,
-                         number_format="@" if col == 1 else _format(d)
-                         if isinstance(value, Decimal) else None,
-                         font_color="808080" if node.na else None)
-    row += 1
+        # each cell's whole look at once (one named style per look)
+        rows.add(values, [st.body_style(
+            wb, wrap=col in (2, 7, 9), bold=not node.is_leaf and col <= 3 and not node.na,
+            italic=node.na, color=st.LOST_FILL if lost_leaf and col in (6, 8)
+            else st.COMPONENT_FILL if depth == 1 else None,
+            number_format="@" if col == 1 else number if isinstance(value, Decimal) else None,
+            font_color="808080" if node.na else None)
+            for col, value in enumerate(values, start=1)])
     # The final points are the components' sum kept within 0..max; say so
     # where the bound cut it, so the row never silently disagrees.
     clamped = sums["final"] != result.points
@@ -267,12 +269,10 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> None:
         msg("num.clamped", raw=sums["final"], max=result.max).render(lang) if clamped else "",
         result.lost, "",
     ]
-    for col, value in enumerate(totals, start=1):
-        st.body_cell(ws.cell(row, col, value), bold=True, color=st.COMPONENT_FILL,
-                     number_format=_format(d) if isinstance(value, Decimal) else None)
-    st.widths(ws, UNIT_WIDTHS)
-    st.fit_heights(ws, header, header)  # the header row: every column wraps
-    st.fit_heights(ws, header + 1, row, wrap_columns=(2, 7, 9))
-    ws.freeze_panes = ws.cell(header + 1, 3).coordinate
-    st.print_setup(ws, header, ncols)
+    rows.add(totals, [st.body_style(wb, bold=True, color=st.COMPONENT_FILL,
+                                    number_format=number if isinstance(value, Decimal) else None)
+                      for value in totals])
+    ws.freeze_panes = f"C{header + 1}"  # a string: ws.cell would add an (empty) cell
+    st.print_setup(ws, header, ncols, last_row=rows.last)
     page_footer(ws, lang)
+    return rows

@@ -95,9 +95,11 @@ def widths(ws: Any, sizes: Sequence[int]) -> None:
         ws.column_dimensions[letter(i)].width = size
 
 
-def print_setup(ws: Any, header_row_number: int, columns: int) -> None:
+def print_setup(ws: Any, header_row_number: int, columns: int,
+                last_row: int | None = None) -> None:
     """A4 landscape, fit to the page width, the header row repeated on every
-    page, narrow margins: how these tables are printed and signed."""
+    page, narrow margins: how these tables are printed and signed. The
+    print area ends at `last_row`, by default the sheet's last row."""
     from ._deps import openpyxl
 
     letter = openpyxl().utils.get_column_letter
@@ -107,7 +109,8 @@ def print_setup(ws: Any, header_row_number: int, columns: int) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{header_row_number}:{header_row_number}"
-    ws.print_area = f"A1:{letter(columns)}{max(ws.max_row, header_row_number)}"
+    last = ws.max_row if last_row is None else max(ws.max_row, last_row)
+    ws.print_area = f"A1:{letter(columns)}{max(last, header_row_number)}"
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
 
@@ -143,8 +146,17 @@ def body_cell(cell: Any, *, wrap: bool = False, bold: bool = False, italic: bool
     cell (most of the time of a large results workbook); even assigning
     the style by name looks it up in a list: the style ids it stands for
     are copied into the cell instead (openpyxl's `StyleArray`)."""
-    cell._style = copy.copy(_named(cell.parent.parent, (wrap, bold, italic, color,
-                                                         number_format, font_color)))
+    cell._style = copy.copy(body_style(cell.parent.parent, wrap=wrap, bold=bold, italic=italic,
+                                       color=color, number_format=number_format,
+                                       font_color=font_color))
+
+
+def body_style(wb: Any, *, wrap: bool = False, bold: bool = False, italic: bool = False,
+               color: str | None = None, number_format: str | None = None,
+               font_color: str | None = None) -> Any:
+    """The style ids of a table cell's look in `wb` (see `body_cell`), the
+    same object for the same look: not to be changed."""
+    return _named(wb, (wrap, bold, italic, color, number_format, font_color))
 
 
 #: workbook → {look: the style ids of its named style}
@@ -178,6 +190,22 @@ LINE_HEIGHT = 15.0
 CHARS_PER_WIDTH = 1.1
 
 
+def chars_per_line(ws: Any, column: int) -> int:
+    """How many characters of 11 pt text a line of the column holds."""
+    from ._deps import openpyxl
+
+    width = ws.column_dimensions[openpyxl().utils.get_column_letter(column)].width
+    return max(1, int((width or 10) * CHARS_PER_WIDTH))
+
+
+def lines_of(value: Any, per_line: int) -> int:
+    """The lines a cell's value takes wrapped at `per_line` characters (1
+    for anything but text)."""
+    if not isinstance(value, str):
+        return 1
+    return max(1, sum(-(-max(len(part), 1) // per_line) for part in value.split("\n")))
+
+
 def fit_heights(ws: Any, first: int, last: int,
                 wrap_columns: Collection[int] | None = None) -> None:
     """Set each row's height to show its wrapped text whole, from the column
@@ -185,12 +213,8 @@ def fit_heights(ws: Any, first: int, last: int,
     re-measure the rows of a file they open: wrapped text would be cut off
     at one line. `wrap_columns`: the columns that wrap, when the caller
     knows them (then only the values are read, not each cell's style)."""
-    from ._deps import openpyxl
-
-    letter = openpyxl().utils.get_column_letter
     columns = ws.max_column  # computed over every cell: once, not per row
-    per_line = [max(1, int((ws.column_dimensions[letter(col)].width or 10) * CHARS_PER_WIDTH))
-                for col in range(1, columns + 1)]
+    per_line = [chars_per_line(ws, col) for col in range(1, columns + 1)]
     rows = ws.iter_rows(min_row=first, max_row=last, max_col=columns,
                         values_only=wrap_columns is not None)
     for row, cells in enumerate(rows, start=first):
@@ -199,9 +223,5 @@ def fit_heights(ws: Any, first: int, last: int,
         else:
             texts = [(cell.value, per_line[cell.column - 1]) for cell in cells
                      if cell.alignment and cell.alignment.wrap_text]
-        lines = 1
-        for value, width in texts:
-            if isinstance(value, str):
-                lines = max(lines, sum(-(-max(len(part), 1) // width)
-                                       for part in value.split("\n")))
+        lines = max((lines_of(value, width) for value, width in texts), default=1)
         ws.row_dimensions[row].height = lines * LINE_HEIGHT
