@@ -4,6 +4,7 @@ chosen format, with what-if (`--set`), gains and last year's change."""
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections.abc import Sequence
@@ -95,19 +96,26 @@ def _emit(args: argparse.Namespace, results: Sequence[Any], inputs: Sequence[Pat
         sys.stdout.write(text)
         return
     if args.format == "csv":
-        # A byte order mark tells Excel, where officers open it, that the file
-        # is UTF-8: without it Vietnamese names show as mojibake there.
-        text = "\ufeff" + text
+        text = CSV_BOM + text
     write_output(args.output, text, force=args.force, inputs=inputs)
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
-    if args.format == "csv" and options.stamp is not None:
-        # A CSV has no place for it that every reader skips: a file beside it
-        from ..report._json import dumps
+    _csv_stamp(args, options.stamp, inputs)
 
-        side = args.output.with_name(f"{args.output.stem}.stamp.json")
-        write_output(side, dumps(options.stamp.to_dict()) + "\n", force=args.force,
-                     inputs=inputs)
-        print(msg("cli.written", path=side).render(args.lang), file=sys.stderr)
+
+#: A byte order mark tells Excel, where officers open a CSV, that the file is
+#: UTF-8: without it Vietnamese names show as mojibake there.
+CSV_BOM = "\ufeff"
+
+
+def _csv_stamp(args: argparse.Namespace, stamp: Stamp | None, inputs: Sequence[Path]) -> None:
+    """A CSV has no place for the stamp that every reader skips: a file beside it."""
+    if args.format != "csv" or stamp is None or args.output is None:
+        return
+    from ..report._json import dumps
+
+    side = args.output.with_name(f"{args.output.stem}.stamp.json")
+    write_output(side, dumps(stamp.to_dict()) + "\n", force=args.force, inputs=inputs)
+    print(msg("cli.written", path=side).render(args.lang), file=sys.stderr)
 
 
 def _report(name: str) -> type[Any]:
@@ -172,27 +180,32 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
 
 
 def _spool_for(args: argparse.Namespace) -> Any:
-    """JSON is written as units are scored (memory flat in the number of
-    units: `report._spool`) unless the run needs whole results: --set,
-    --gains, --previous, or a plugin's tie-break (it sees whole results)."""
-    if (args.format != "json" or args.sets or args.gains or args.previous is not None
-            or args.registry.tie_breaker() is not None):
+    """JSON and CSV are written as units are scored (memory flat in the
+    number of units: `report._spool`) unless the run needs whole results:
+    --set, --gains, --previous, or a plugin's tie-break (it sees whole
+    results)."""
+    if (args.format not in ("json", "csv") or args.sets or args.gains
+            or args.previous is not None or args.registry.tie_breaker() is not None):
         return None
-    from ..report._spool import JsonSpool
+    from ..report._spool import CsvSpool, JsonSpool
 
-    return JsonSpool(Options(lang=args.lang))
+    return (JsonSpool if args.format == "json" else CsvSpool)(Options(lang=args.lang))
 
 
 def _emit_spooled(args: argparse.Namespace, spool: Any, results: Sequence[UnitResult],
                   inputs: Sequence[Path], view: dict[str, Any]) -> None:
-    """The spooled JSON, copied out in rank order (same bytes as `_emit`)."""
-    chunks = spool.chunks(results, Options(lang=args.lang, **view))
+    """The spooled output, copied out in rank order (same bytes as `_emit`)."""
+    options = Options(lang=args.lang, **view)
+    chunks = spool.chunks(results, options)
     if args.output is None:
         for chunk in chunks:
             sys.stdout.write(chunk.decode("utf-8"))
         return
+    if args.format == "csv":
+        chunks = itertools.chain([CSV_BOM.encode("utf-8")], chunks)
     write_output(args.output, chunks, force=args.force, inputs=inputs)
     print(msg("cli.written", path=args.output).render(args.lang), file=sys.stderr)
+    _csv_stamp(args, options.stamp, inputs)
 
 
 def _stamp(args: argparse.Namespace, results: Sequence[UnitResult], files: Sequence[Path],

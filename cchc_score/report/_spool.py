@@ -1,12 +1,14 @@
-"""JSON written as units are scored: each unit's document is rendered the
-moment its result exists and kept on disk, the result itself is slimmed to
-what ranking needs, and once the batch is ranked the documents are copied
-into the output in rank order with their rank filled in. Memory stays flat
-however many units the batch has; the bytes are those `JsonReport.render`
-writes for the same results."""
+"""JSON and CSV written as units are scored: each unit's document (its
+rows, in CSV) is rendered the moment its result exists and kept on disk, the
+result itself is slimmed to what ranking needs, and once the batch is ranked
+the documents are copied into the output in rank order with their rank
+filled in. Memory stays flat however many units the batch has; the bytes are
+those `JsonReport.render` / `CsvReport.render` write for the same results."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -17,14 +19,15 @@ import attrs
 from .._model import CriteriaSet, UnitResult
 from .._version import __version__
 from ._base import Options, stamp_of
+from ._csv import COLUMNS, write_unit
 from ._json import SCHEMA, _with_views, criteria_doc, dumps, unit_doc
 
 #: what a unit document holds in place of its rank (and of the group's
 #: size) until the batch is ranked
-_RANK, _RANK_OF = json.dumps("\x00rank\x00"), json.dumps("\x00rank_of\x00")
+_RANK, _RANK_OF = "\x00rank\x00", "\x00rank_of\x00"
 
 
-class JsonSpool:
+class _Spool:
     """Unit documents on disk, by unit id; `keep` is given each result as it
     is scored and returns the slim result the batch keeps."""
 
@@ -33,10 +36,16 @@ class JsonSpool:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `close`)
         self._where: dict[str, tuple[int, int]] = {}
 
+    def render(self, result: UnitResult) -> str:
+        """The unit's document, with `_RANK` and `_RANK_OF` for its rank."""
+        raise NotImplementedError
+
+    def filled(self, value: int | None) -> bytes:
+        """A rank as the format writes it."""
+        raise NotImplementedError
+
     def keep(self, result: UnitResult) -> UnitResult:
-        doc = _with_views(unit_doc(result, self.options.lang), result, self.options)
-        doc["rank"], doc["rank_of"] = "\x00rank\x00", "\x00rank_of\x00"
-        data = ("    " + dumps(doc, 2, 2)).encode("utf-8")
+        data = self.render(result).encode("utf-8")
         self._where[result.unit.id] = (self._file.tell(), len(data))
         self._file.write(data)
         return slim(result)
@@ -46,8 +55,27 @@ class JsonSpool:
         self._file.seek(offset)
         data = self._file.read(size)
         self._file.seek(0, 2)
-        return data.replace(_RANK.encode(), _number(result.rank)).replace(
-            _RANK_OF.encode(), _number(result.rank_of))
+        return data.replace(self._rank, self.filled(result.rank)).replace(
+            self._rank_of, self.filled(result.rank_of))
+
+    _rank, _rank_of = _RANK.encode(), _RANK_OF.encode()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class JsonSpool(_Spool):
+    """The JSON document, unit by unit."""
+
+    _rank, _rank_of = json.dumps(_RANK).encode(), json.dumps(_RANK_OF).encode()
+
+    def render(self, result: UnitResult) -> str:
+        doc = _with_views(unit_doc(result, self.options.lang), result, self.options)
+        doc["rank"], doc["rank_of"] = _RANK, _RANK_OF
+        return "    " + dumps(doc, 2, 2)
+
+    def filled(self, value: int | None) -> bytes:
+        return b"null" if value is None else str(value).encode()
 
     def chunks(self, ranked: Sequence[UnitResult], options: Options) -> Iterator[bytes]:
         """The whole output, piece by piece, for the ranked slim results
@@ -71,12 +99,26 @@ class JsonSpool:
         stamp = stamp_of(ranked, options).to_dict()
         yield f'  "stamp": {dumps(stamp, 2, 1)}\n}}\n'.encode()
 
-    def close(self) -> None:
-        self._file.close()
 
+class CsvSpool(_Spool):
+    """The CSV table, a unit's rows at a time."""
 
-def _number(value: int | None) -> bytes:
-    return b"null" if value is None else str(value).encode()
+    def render(self, result: UnitResult) -> str:
+        out = io.StringIO()
+        write_unit(csv.writer(out, lineterminator="\n"), result, self.options,
+                   rank=(_RANK, _RANK_OF))
+        return out.getvalue()
+
+    def filled(self, value: int | None) -> bytes:
+        return str(value).encode() if value else b""
+
+    def chunks(self, ranked: Sequence[UnitResult], options: Options) -> Iterator[bytes]:
+        """The whole table, the header then each unit in rank order."""
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(COLUMNS)
+        yield header.getvalue().encode("utf-8")
+        for result in ranked:
+            yield self._unit(result)
 
 
 def slim(result: UnitResult) -> UnitResult:
