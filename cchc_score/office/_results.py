@@ -77,9 +77,10 @@ class XlsxReport(Report):
             st.title_row(ws, 2, whatif, len(_rank_columns(results)), size=11)
         used = {ws.title.casefold()}
         tables = []
+        looks: dict[tuple[Any, ...], list[Any]] = {}
         for result in results:
             sheet = wb.create_sheet(_sheet_name(result.unit.id, used))
-            tables.append(_unit_sheet(sheet, result, lang))
+            tables.append(_unit_sheet(sheet, result, lang, looks))
             before = options.baseline.get(result.unit.id)
             if before is not None:
                 changes = "; ".join(whatif_line(c, result, lang)
@@ -208,8 +209,25 @@ def _column_points(node: NodeResult, stage_node: NodeResult | None) -> Decimal |
                ZERO)
 
 
-def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> SheetRows:
-    """One unit's sheet; its table rows are returned, to be written on saving."""
+def _row_looks(wb: Any, kind: tuple[Any, ...]) -> list[Any]:
+    """The styles of a unit sheet's row of one kind: (leaf, not applicable,
+    a leaf that lost points, a component, the number format, then whether
+    each cell holds a number)."""
+    leaf, na, lost_leaf, component, number, *numbers = kind
+    return [st.body_style(
+        wb, wrap=col in (2, 7, 9), bold=not leaf and col <= 3 and not na, italic=na,
+        color=st.LOST_FILL if lost_leaf and col in (6, 8)
+        else st.COMPONENT_FILL if component else None,
+        number_format="@" if col == 1 else number if is_number else None,
+        font_color="808080" if na else None)
+        for col, is_number in enumerate(numbers, start=1)]
+
+
+def _unit_sheet(ws: Any, result: UnitResult, lang: str,
+                looks: dict[tuple[Any, ...], list[Any]]) -> SheetRows:
+    """One unit's sheet; its table rows are returned, to be written on saving.
+    `looks`: the styles of each kind of row (`_row_looks`), shared by the
+    workbook's unit sheets."""
     d = result.criteria.decimals
     ncols = len(UNIT_COLUMNS)
     st.title_row(ws, 1, f"{result.unit.name} ({result.unit.id})", ncols)
@@ -249,16 +267,14 @@ def _unit_sheet(ws: Any, result: UnitResult, lang: str) -> SheetRows:
             "; ".join(notes), lost,
             explanation(node, lang) if node.is_leaf else "",
         ]
-        depth = node.code.count(".") + 1
-        lost_leaf = node.is_leaf and lost is not None
-        # each cell's whole look at once (one named style per look)
-        rows.add(values, [st.body_style(
-            wb, wrap=col in (2, 7, 9), bold=not node.is_leaf and col <= 3 and not node.na,
-            italic=node.na, color=st.LOST_FILL if lost_leaf and col in (6, 8)
-            else st.COMPONENT_FILL if depth == 1 else None,
-            number_format="@" if col == 1 else number if isinstance(value, Decimal) else None,
-            font_color="808080" if node.na else None)
-            for col, value in enumerate(values, start=1)])
+        # each cell's whole look at once (one named style per look), the
+        # row's looks worked out once per kind of row
+        kind = (node.is_leaf, node.na, node.is_leaf and lost is not None, "." not in node.code,
+                number, *(isinstance(v, Decimal) for v in values))
+        styles = looks.get(kind)
+        if styles is None:
+            styles = looks[kind] = _row_looks(wb, kind)
+        rows.add(values, styles)
     # The final points are the components' sum kept within 0..max; say so
     # where the bound cut it, so the row never silently disagrees.
     clamped = sums["final"] != result.points

@@ -102,6 +102,10 @@ def _cell(ref: str, value: Any, safe: Any) -> str:
             return f'<c r="{ref}" t="e"><v>{_escape(value)}</v></c>'
         space = ' xml:space="preserve"' if value != value.strip() else ""
         return f'<c r="{ref}" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+    if type(value) is Decimal and value.is_finite():
+        # most cells: safe_string's text, through a float ("1.50" is 1.5;
+        # Decimal's own format would keep the zero)
+        return f'<c r="{ref}" t="n"><v>{"%.16g" % value}</v></c>'  # noqa: UP031
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return f'<c r="{ref}" t="n"><v>{safe(value)}</v></c>'
     raise TypeError(f"a table cell holds text, a number or None, not {value!r}")

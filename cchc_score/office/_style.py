@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import functools
 import weakref
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 HEADER_FILL = "DDEBF7"
@@ -50,23 +50,25 @@ def _font(bold: bool, italic: bool) -> Any:
 
 
 def header_row(ws: Any, row: int, headers: Sequence[str]) -> None:
-    s = styles()
-    border = thin_border()
-    for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row, col, text)
+    def look(cell: Any) -> None:
+        s = styles()
         cell.font = s.Font(bold=True)
         cell.fill = fill(HEADER_FILL)
         cell.alignment = s.Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+        cell.border = thin_border()
+
+    for col, text in enumerate(headers, start=1):
+        _styled(ws.cell(row, col, text), ("header",), look)
 
 
 def group_row(ws: Any, row: int, text: str, columns: int) -> None:
     """A group's heading inside a table: bold, shaded, across the table."""
-    s = styles()
-    cell = ws.cell(row, 1, text)
-    cell.font = _font(True, False)
-    cell.fill = fill(COMPONENT_FILL)
-    cell.alignment = s.Alignment(vertical="center")
+    def look(cell: Any) -> None:
+        cell.font = _font(True, False)
+        cell.fill = fill(COMPONENT_FILL)
+        cell.alignment = styles().Alignment(vertical="center")
+
+    _styled(ws.cell(row, 1, text), ("group",), look)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
     ws.row_dimensions[row].height = 20
 
@@ -80,10 +82,12 @@ def page_break(ws: Any, after_row: int) -> None:
 
 def title_row(ws: Any, row: int, text: str, columns: int, *, size: int = 12,
               bold: bool = True) -> None:
-    s = styles()
-    cell = ws.cell(row, 1, text)
-    cell.font = s.Font(bold=bold, size=size)
-    cell.alignment = s.Alignment(horizontal="center", vertical="center", wrap_text=True)
+    def look(cell: Any) -> None:
+        s = styles()
+        cell.font = s.Font(bold=bold, size=size)
+        cell.alignment = s.Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    _styled(ws.cell(row, 1, text), ("title", bold, size), look)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
 
 
@@ -181,6 +185,24 @@ def _named(wb: Any, look: tuple[Any, ...]) -> Any:
         wb.add_named_style(style)
         ids = looks[look] = style.as_tuple()
     return ids
+
+
+#: workbook → {key: the style ids `_styled` gave a cell for that key}
+_STYLED: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _styled(cell: Any, key: tuple[Any, ...], look: Callable[[Any], None]) -> None:
+    """Give `cell` the look `look` gives it, worked out once per workbook
+    and `key`: the other cells get the style ids it came to (assigning each
+    font, fill and alignment makes openpyxl hash it against the workbook's)."""
+    done = _STYLED.setdefault(cell.parent.parent, {})
+    ids = done.get(key)
+    if ids is None:
+        look(cell)
+        done[key] = copy.copy(cell._style)
+    else:
+        cell._style = copy.copy(ids)
 
 
 #: points per line of 11 pt text, and characters per unit of column width
