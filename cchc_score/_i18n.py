@@ -1905,4 +1905,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # -- QA pass 2: the Word report's unit section names its criteria set once ---------------
     "word.issued": ("Ban hành: {issuer}, {decision}", "Issued by: {issuer}, {decision}"),
+    # -- performance (#9): the results workbook of a big batch (office/_results.py) -----------
+    "office.res_unit_sheets_none": (
+        "{count} đơn vị (quá {limit}): tệp không có trang riêng của từng đơn vị; thêm "
+        "--unit MÃ để có trang của một đơn vị, --breakdowns để có trang của mọi đơn vị",
+        "{count} units (more than {limit}): no sheet per unit; add --unit ID for one "
+        "unit's sheet, --breakdowns for every unit's",
+    ),
+    "office.res_unit_sheets_some": (
+        "{count} đơn vị (quá {limit}): chỉ có trang riêng của {units}; thêm --breakdowns "
+        "để có trang của mọi đơn vị",
+        "{count} units (more than {limit}): a sheet only for {units}; add --breakdowns for "
+        "every unit's",
+    ),
 }

@@ -125,3 +125,35 @@ def test_existing_results_are_not_replaced_without_force(results: tuple[Path, Pa
     assert main(["score", str(folder), "--format", "xlsx", "-o", str(out)]) == 1
     assert out.read_bytes() == before
     assert main(["score", str(folder), "--format", "xlsx", "-o", str(out), "--force"]) == 0
+
+
+def test_above_the_limit_unit_sheets_are_written_only_on_request(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A batch of more units than `UNIT_SHEETS_LIMIT` gets the ranking of
+    every unit and no sheet per unit, the ranking saying why and how to ask;
+    `--unit ID` adds that unit's sheet, `--breakdowns` every unit's; up to
+    the limit every unit has its sheet unasked."""
+    from cchc_score.office import _results
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    for i, unit in enumerate(("px01", "px05", "px09")):
+        _unit(folder / f"{unit}.toml", unit, 90 - i)
+
+    def sheets(*extra: str) -> tuple[list[str], str]:
+        out = tmp_path / "kq.xlsx"
+        assert main(["score", str(folder), "-o", str(out), "--force", *extra]) == 0
+        capsys.readouterr()
+        wb = openpyxl.load_workbook(out)
+        ranking = wb["Xếp hạng"]
+        assert [r[1].value for r in ranking.iter_rows(min_row=5)] == ["px01", "px05", "px09"]
+        return wb.sheetnames[1:-1], str(ranking["A2"].value or "")
+
+    assert sheets() == (["px01", "px05", "px09"], "")
+    monkeypatch.setattr(_results, "UNIT_SHEETS_LIMIT", 2)
+    names, note = sheets()
+    assert names == [] and "3 đơn vị (quá 2)" in note and "--breakdowns" in note
+    names, note = sheets("--unit", "px05")
+    assert names == ["px05"] and "px05" in note
+    assert sheets("--breakdowns") == (["px01", "px05", "px09"], "")

@@ -28,7 +28,7 @@ from .._i18n import msg
 from .._model import NodeResult, UnitResult
 from .._stamp import Stamp
 from ..report import Options, Report
-from ..report._base import stamp_of
+from ..report._base import shown, stamp_of
 from ..report._tables import (
     explanation,
     groups,
@@ -58,6 +58,11 @@ UNIT_COLUMNS = ("office.res_stt", "office.res_node", "office.res_max", "office.r
                 "office.res_appraised", "office.res_final", "office.res_notes",
                 "office.res_lost", "rep.explanation")
 UNIT_WIDTHS = (7, 44, 9, 9, 9, 9, 18, 8, 42)
+#: the most units that each get a sheet unasked: a province's departments
+#: and communes fit; beyond it a tab per unit is no longer readable (and a
+#: country's 10,000 units would make a file of over a hundred megabytes),
+#: so only the ranking and the unit sheets asked for are written
+UNIT_SHEETS_LIMIT = 250
 
 
 class XlsxReport(Report):
@@ -73,12 +78,20 @@ class XlsxReport(Report):
         ws.title = msg("office.res_ranking").render(lang)
         _ranking(ws, results, lang)
         whatif = msg("view.whatif_head").render(lang)
-        if options.baseline:  # a what-if is never mistaken for the published result
-            st.title_row(ws, 2, whatif, len(_rank_columns(results)), size=11)
+        sheets = unit_sheets(results, options)
+        notes = [whatif] if options.baseline else []  # never mistaken for the published result
+        if len(sheets) < len(results):  # say where the unit sheets went
+            notes.append(_left_out(results, sheets, lang))
+        if notes:
+            ncols, text = len(_rank_columns(results)), " — ".join(notes)
+            st.title_row(ws, 2, text, ncols, size=11)
+            if len(sheets) < len(results):  # a note of two lines or more shown whole
+                across = sum(st.chars_per_line(ws, c) for c in range(1, ncols + 1))
+                ws.row_dimensions[2].height = st.lines_of(text, across) * st.LINE_HEIGHT
         used = {ws.title.casefold()}
         tables = []
         looks: dict[tuple[Any, ...], list[Any]] = {}
-        for result in results:
+        for result in sheets:
             sheet = wb.create_sheet(_sheet_name(result.unit.id, used))
             tables.append(_unit_sheet(sheet, result, lang, looks))
             before = options.baseline.get(result.unit.id)
@@ -98,6 +111,22 @@ class XlsxReport(Report):
         wb.properties.creator = wb.properties.lastModifiedBy = stamp.tool
         wb.properties.created = stamp_time(stamp)
         return save(wb, tables, stamp_time(stamp))
+
+
+def unit_sheets(results: Sequence[UnitResult], options: Options) -> list[UnitResult]:
+    """The units that get a sheet of their own: every one up to
+    `UNIT_SHEETS_LIMIT` units; above it only those asked for (`--breakdowns`
+    every one, `--unit ID` that one), the ranking sheet listing them all."""
+    return list(results) if len(results) <= UNIT_SHEETS_LIMIT else shown(results, options)
+
+
+def _left_out(results: Sequence[UnitResult], sheets: Sequence[UnitResult], lang: str) -> str:
+    """The ranking sheet's note that not every unit has a sheet, and how to ask."""
+    if sheets:
+        return msg("office.res_unit_sheets_some", count=len(results), limit=UNIT_SHEETS_LIMIT,
+                   units=", ".join(r.unit.id for r in sheets)).render(lang)
+    return msg("office.res_unit_sheets_none", count=len(results),
+               limit=UNIT_SHEETS_LIMIT).render(lang)
 
 
 def _stamp_sheet(ws: Any, stamp: Stamp, lang: str) -> None:
