@@ -123,9 +123,12 @@ def outcomes(job: FileJob, files: Sequence[Path], jobs: int = 1) -> Iterator[Out
     """Every file's outcome, in the order of `files`, computed in this
     process or by `jobs` forked worker processes (where the platform forks)."""
     global _FORKED
+    if jobs <= 1 or len(files) < 2:
+        yield from map(job.run, files)
+        return
     import multiprocessing  # only when asked for several processes
 
-    if jobs <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(job.run, files)
         return
     size = max(1, min(64, len(files) // (jobs * 4)))

@@ -5,7 +5,7 @@ Each command lives in its own module (`_score`, `_office`, `_sets`) and
 declares a `Command`; `_main` builds the parser from them all.
 """
 
-from ._main import COMMANDS, build_parser, main
+from ._main import COMMANDS, build_parser, main, script
 from ._score import DEMO_UNIT, demo_dir
 
-__all__ = ["COMMANDS", "DEMO_UNIT", "build_parser", "demo_dir", "main"]
+__all__ = ["COMMANDS", "DEMO_UNIT", "build_parser", "demo_dir", "main", "script"]
