@@ -161,3 +161,32 @@ def test_an_entry_point_loads_the_object_it_names(tmp_path: Path,
     module = by_name["whole"].load()
     assert module.__name__ == "ep_target_mod"
     assert by_name["deep"].load() is module.plugin.inner
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", str(ONE)],
+    ["--lang", "en", "score", str(ONE), "--format", "json", "--width", "80", "--all"],
+    ["--no-plugins", "demo", "--unit", "vd-pc06"],
+    ["check", "ca-tinh-2024-bang2", "--deep"],
+    ["template", "ca-tinh-2024-bang2", "--unit", "x", "--lang", "en"],
+    ["compare", "a.json", "b.json", "--stage", "self"],
+])
+def test_a_run_parses_its_command_line_as_the_whole_parser_does(argv: list[str]) -> None:
+    """A run adds only the chosen command's arguments (`lazy=True`); what it
+    parses is what the parser with every command's arguments parses."""
+    from cchc_score.cli import build_parser
+
+    whole = vars(build_parser().parse_args(argv))
+    lazy = vars(build_parser(lazy=True).parse_args(argv))
+    assert lazy == whole
+
+
+def test_the_script_exits_with_the_command_s_code(tmp_path: Path) -> None:
+    """`python -m cchc_score` (the `cchc-score` script): the command's exit
+    code, its output on stdout, its refusal on stderr."""
+    ok = subprocess.run([sys.executable, "-m", "cchc_score", "score", str(ONE)],
+                        capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert ok.returncode == 0 and "97,65/100,00" in ok.stdout
+    bad = subprocess.run([sys.executable, "-m", "cchc_score", "score", "missing.toml"],
+                         capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert bad.returncode == 1 and "missing.toml" in bad.stderr
