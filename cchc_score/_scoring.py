@@ -15,9 +15,9 @@ from ._batch import FileJob, collector_spared, run_all
 from ._batch_files import _expand, _no_files
 from ._data import DataTables, annotate, read_data
 from ._engine import abbreviate, rank
-from ._group import score_groups
+from ._group import has_group_leaves, score_groups
 from ._i18n import msg
-from ._model import CriteriaSet, Issue, Location, Stage, UnitResult
+from ._model import Issue, Location, Stage, UnitResult
 from ._survey import Survey, read_survey
 from ._unit_job import _Context
 from .exceptions import RuleFailed
@@ -122,7 +122,7 @@ def score_files(
                 result = outcome.result
                 staged = group_sets.get(id(result.criteria))
                 if staged is None:
-                    staged = group_sets[id(result.criteria)] = _group_stage(result.criteria)
+                    staged = group_sets[id(result.criteria)] = has_group_leaves(result.criteria)
                 if keep is not None and not staged and tables is None:
                     done.append(keep(registry.finish(result, result.assessment)
                                      if result.assessment is not None else result))
@@ -150,11 +150,6 @@ def score_files(
     ranked = registry.with_rank_reasons(
         rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker()))
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
-
-
-def _group_stage(criteria: CriteriaSet) -> bool:
-    """Whether a set has leaves scored with the whole group (`_group`)."""
-    return any(leaf.rule is not None and leaf.rule.group_relative for leaf in criteria.leaves())
 
 
 def _open_cache(registry: Registry, criteria: str | Path | None, stage: Stage,

@@ -140,24 +140,26 @@ def toml_problem(error: tomli.TOMLDecodeError) -> Msg:
     return msg("toml.at_end" if at_end else "toml.plain", problem=said)
 
 
-def load_toml(path: Path, raw: bytes | None = None
+def load_toml(path: Path, raw: bytes | None = None, *, digest: bool = True
               ) -> tuple[dict[str, Any] | None, str, list[Issue]]:
     """Parse a TOML file with exact decimals (`raw`: its bytes, when already
     read). Returns (data, sha256 of the normalised text, issues); data is
-    None when the file cannot be read."""
+    None when the file cannot be read. Without `digest` the hash is "" (an
+    assessment's is never used: a batch of 10,000 files need not hash them)."""
     where = Location(str(path))
     try:
         text = read_text(path, raw)
     except (OSError, UnicodeDecodeError) as e:
         return None, "", [Issue("error", msg("crit.read", error=read_problem(e)), where)]
-    digest = hashlib.sha256(text.replace("\r\n", "\n").encode()).hexdigest()
+    digest_ = (hashlib.sha256(text.replace("\r\n", "\n").encode()).hexdigest()
+               if digest else "")
     try:
-        return parse_toml(text), digest, []
+        return parse_toml(text), digest_, []
     except tomli.TOMLDecodeError as e:
-        return None, digest, [Issue("error", msg("crit.toml", error=toml_problem(e)), where)]
+        return None, digest_, [Issue("error", msg("crit.toml", error=toml_problem(e)), where)]
     except ValueError:  # an integer of thousands of digits: Python refuses to convert it
-        return None, digest, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
+        return None, digest_, [Issue("error", msg("crit.toml", error=msg("io.long_number")),
                                     where)]
     except RecursionError:  # arrays or tables nested thousands deep: no real file is
-        return None, digest, [Issue("error", msg("crit.toml", error=msg("io.too_deep")),
+        return None, digest_, [Issue("error", msg("crit.toml", error=msg("io.too_deep")),
                                     where)]
