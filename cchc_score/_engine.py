@@ -393,22 +393,43 @@ def summarise(criteria: CriteriaSet, assessment: Assessment, stage: Stage,
 
 
 def _pools(scored: list[NodeResult], stage: Stage) -> dict[str, Decimal]:
-    leaves = [leaf for n in scored for leaf in n.walk() if leaf.is_leaf and not leaf.na]
-    self_leaves = [x for x in leaves if x.method == "self"]
-    pools = {"self": sum(((x.self_points if x.self_points is not None else x.points)
-                          for x in self_leaves), ZERO)}
+    own = appraised = survey = ZERO
+    for x in _leaves(scored):  # one pass: pools are summed for every unit
+        if x.na:
+            continue
+        if x.method == "self":
+            own += x.self_points if x.self_points is not None else x.points
+            appraised += x.points
+        elif x.method == "survey":
+            survey += x.points
+    pools = {"self": own}
     if stage != "self":
-        pools["appraised"] = sum((x.points for x in self_leaves), ZERO)
-    pools["survey"] = sum((x.points for x in leaves if x.method == "survey"), ZERO)
+        pools["appraised"] = appraised
+    pools["survey"] = survey
     return pools
+
+
+def _leaves(nodes: Iterable[NodeResult]) -> list[NodeResult]:
+    """The leaves under `nodes`, depth first in code order."""
+    found: list[NodeResult] = []
+    stack = list(nodes)
+    stack.reverse()
+    while stack:
+        node = stack.pop()
+        if node.children:
+            stack.extend(reversed(node.children))
+        else:
+            found.append(node)
+    return found
 
 
 def unanswered_warning(nodes: Iterable[NodeResult], assessment: Assessment) -> list[Issue]:
     """One warning listing the applicable self-assessed leaves the unit left
     blank (they score 0), or none; a leaf a round scored is not blank."""
-    blank = [n.code for root in nodes for n in root.walk()
-             if n.is_leaf and not n.na and n.method == "self" and not n.trail
-             and getattr(assessment.answers.get(n.code), "value", None) is None]
+    answers = assessment.answers
+    blank = [n.code for n in _leaves(nodes)
+             if not n.na and n.method == "self" and not n.trail
+             and getattr(answers.get(n.code), "value", None) is None]
     if not blank:
         return []
     return [Issue("warning", msg("asm.unanswered", count=len(blank), codes=abbreviate(blank)),

@@ -203,8 +203,8 @@ def _is_full_form(raw: Any) -> bool:
 
 
 def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
-    if not _is_full_form(raw):
-        raw = {"value": raw}
+    if not _is_full_form(raw):  # the shorthand: `"1.1.2" = 96.5`
+        return Answer(node.code, _value(c, node, raw, "answers.value"))
     if not raw.keys() <= ANSWER_KEYS:
         for key in sorted(set(raw) - ANSWER_KEYS):
             c.error(msg("crit.unknown_key", key=key), node.code, f"answers.{key}")
@@ -217,7 +217,8 @@ def _answer(c: _Collector, node: Node, raw: Any) -> Answer | None:
             c.error(msg("crit.bad_value", key="points", problem=e.message), node.code,
                     "answers.points")
     note = raw.get("note")
-    return Answer(node.code, value, _evidence(c, node.code, raw.get("evidence", [])),
+    cited = raw.get("evidence")
+    return Answer(node.code, value, () if cited is None else _evidence(c, node.code, cited),
                   note if isinstance(note, str) else None, claimed)
 
 
