@@ -4,10 +4,15 @@ cells, byte for byte, whatever the cells hold, and the zip is as stable."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import re
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,10 +58,8 @@ def _workbook() -> tuple[Any, Any]:
     return wb, ws
 
 
-def test_table_rows_are_the_bytes_openpyxl_writes_for_the_same_cells() -> None:
-    """A table written as rows is the same file as the same values and
-    looks written cell by cell through openpyxl, row heights fitted to the
-    wrapped columns included."""
+def _both() -> tuple[bytes, bytes]:
+    """The table written as rows, and cell by cell through openpyxl."""
     slow_wb, slow = _workbook()
     for r, (values, looks) in enumerate(_table(slow_wb, slow), start=3):
         for c, (value, look) in enumerate(zip(values, looks, strict=True), start=1):
@@ -68,7 +71,55 @@ def test_table_rows_are_the_bytes_openpyxl_writes_for_the_same_cells() -> None:
     for values, looks in _table(fast_wb, fast):
         rows.add(values, looks)
     assert rows.last == slow.max_row
-    assert save(fast_wb, [rows], WHEN) == save(slow_wb, [], WHEN)
+    return save(fast_wb, [rows], WHEN), save(slow_wb, [], WHEN)
+
+
+def test_table_rows_are_the_bytes_openpyxl_writes_for_the_same_cells() -> None:
+    """A table written as rows is the same file as the same values and
+    looks written cell by cell through openpyxl, row heights fitted to the
+    wrapped columns included."""
+    if not openpyxl.LXML:
+        pytest.skip("openpyxl writes through the standard library: see the test below")
+    fast, slow = _both()
+    assert fast == slow
+
+
+def _read(data: bytes) -> Any:
+    """What a reader of the sheet sees: each cell's value, type and look,
+    the row heights, merged ranges and the sheet's stated dimension."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb.active
+    cells = [(c.coordinate, c.value, c.data_type, *map(copy.copy, (  # the styles, not proxies
+        c.font, c.fill, c.border, c.alignment)), c.number_format)
+        for row in ws.iter_rows() for c in row]
+    heights = {r: d.height for r, d in ws.row_dimensions.items()}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        dimension = re.search(rb'<dimension ref="([^"]*)"', z.read("xl/worksheets/sheet1.xml"))
+    assert dimension is not None
+    return cells, heights, sorted(map(str, ws.merged_cells.ranges)), dimension.group(1)
+
+
+def test_without_lxml_the_rows_read_as_openpyxls_own_cells(tmp_path: Path) -> None:
+    """Where lxml is not installed (openpyxl then writes its XML through the
+    standard library) the rows written straight still read as openpyxl's
+    own cells would: values, types, looks, heights, the sheet's dimension
+    (a carriage return in a text is kept, as through lxml)."""
+    script = ("import sys; sys.modules['lxml'] = None; import openpyxl; assert not openpyxl.LXML;"
+              "from pathlib import Path; from tests.test_office_sheet_rows import _both;"
+              "fast, slow = _both(); folder = Path(sys.argv[1]);"
+              "(folder / 'fast.xlsx').write_bytes(fast); (folder / 'slow.xlsx').write_bytes(slow)")
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True,
+                   cwd=Path(__file__).parent.parent)
+    fast = _read((tmp_path / "fast.xlsx").read_bytes())
+    slow = _read((tmp_path / "slow.xlsx").read_bytes())
+    assert fast[1:] == slow[1:] and fast[3] == b"A1:I5"
+
+    def crlf(cells: list[Any]) -> list[Any]:
+        return [(c[0], c[1].replace("\r\n", "\n"), *c[2:]) if isinstance(c[1], str) else c
+                for c in cells]
+    # The one difference: a carriage return is kept (as lxml keeps it); the
+    # standard library's writer leaves it bare and a reader drops it.
+    assert crlf(fast[0]) == slow[0] and crlf(fast[0]) != fast[0]
 
 
 def test_a_character_a_worksheet_cannot_hold_is_refused_as_by_openpyxl() -> None:

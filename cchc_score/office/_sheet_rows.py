@@ -32,7 +32,9 @@ _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 _ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 #: the longest text a cell holds
 _TEXT_LIMIT = 32767
-_DIMENSION = re.compile(rb'<dimension ref="([^"]*)"/>')
+#: (openpyxl writes `<x/>` through lxml, `<x />` through the standard library)
+_DIMENSION = re.compile(rb'<dimension ref="([^"]*)"\s*/>')
+_EMPTY_DATA = re.compile(rb"<sheetData\s*/>")
 
 
 class SheetRows:
@@ -148,7 +150,7 @@ def _splice(sheet: bytes, rows: SheetRows, xml: bytes) -> bytes:
     and the sheet's dimension widened to them."""
     end = sheet.find(b"</sheetData>")
     if end < 0:
-        sheet = sheet.replace(b"<sheetData/>", b"<sheetData></sheetData>", 1)
+        sheet = _EMPTY_DATA.sub(b"<sheetData></sheetData>", sheet, count=1)
         end = sheet.find(b"</sheetData>")
     last = re.search(rb'<row r="(\d+)"', sheet[sheet.rfind(b"<row ", 0, end):end] or b"")
     if end < 0 or (last is not None and int(last.group(1)) >= rows.first):
