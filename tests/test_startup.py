@@ -49,15 +49,17 @@ def test_importing_the_command_line_loads_no_report_office_web_or_metadata() -> 
 
 @pytest.mark.parametrize("plugins", ["1", "0"], ids=["plugins-disabled", "plugins-installed"])
 def test_scoring_one_file_loads_only_what_the_text_breakdown_needs(plugins: str) -> None:
-    """`cchc-score score ONE.toml` to the terminal, with the installed plugins
-    or without: the text report's rich modules, nothing of the other
-    formats, no progress bar, and the plugins found without importlib.metadata."""
+    """`cchc-score score ONE.toml` into a pipe, with the installed plugins or
+    without: the text report drawn without rich's console (only rich's cell
+    measures), nothing of the other formats, no progress bar, and the
+    plugins found without importlib.metadata."""
     code = ("import io, contextlib\nfrom cchc_score.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
             f"    assert main(['score', {str(ONE)!r}]) == 0\n"
             "assert '97,65/100,00' in out.getvalue()")
     loaded = loaded_after(code, ("CCHC_SCORE_DISABLE_PLUGINS", plugins))
-    assert "rich.console" in loaded and "cchc_score.report._text" in loaded
+    assert "rich.cells" in loaded and "cchc_score.report._text" in loaded
+    assert not {"rich.console", "rich.table", "rich.text"} & loaded
     assert not {m for m in loaded for heavy in HEAVY
                 if m == heavy or m.startswith(heavy + ".")}
     assert ("cchc_congan" in loaded) is (plugins == "0")

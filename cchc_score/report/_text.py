@@ -1,28 +1,25 @@
 """The terminal output: the province view here, one unit's breakdown in
 `_text_unit`, both drawn with rich (which stays inside this package).
 
-Everything goes through one Console writing into a string: colours and
-styles only when the caller says the output is a colour terminal; otherwise
-plain text without a single escape code (pipes, files, NO_COLOR). Markup is
-off, so brackets in titles and explanations print as they are.
+Everything goes through one console writing into a string: rich's, with
+colours and styles, when the caller says the output is a colour terminal;
+otherwise plain text without a single escape code (pipes, files, NO_COLOR),
+drawn by `_plain` exactly as rich would. Markup is off, so brackets in
+titles and explanations print as they are.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options, Report, shown
-from ._rich import make_console, table
+from ._plain import Styled
+from ._rich import Out, make_console, table
 from ._tables import groups, matrices, matrix_rows, ranking_table
 from ._text_unit import breakdown
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 
 class TextReport(Report):
@@ -43,7 +40,7 @@ class TextReport(Report):
         return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
-def province(console: Console, results: Sequence[UnitResult], options: Options) -> None:
+def province(console: Out, results: Sequence[UnitResult], options: Options) -> None:
     """Ranking per group, then the component-by-unit matrix and the group's
     mean per component."""
     lang = options.lang
@@ -87,7 +84,5 @@ def province(console: Console, results: Sequence[UnitResult], options: Options) 
 HEAT = {"·": "green", "░": "", "▒": "yellow", "▓": "dark_orange", "█": "bold red"}
 
 
-def _heat(cell: str) -> Text:
-    from rich.text import Text
-
-    return Text(cell, style=HEAT.get(cell[-1:], "dim"))
+def _heat(cell: str) -> Styled:
+    return Styled(cell, HEAT.get(cell[-1:], "dim"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._i18n import msg
 from .._model import UnitResult
 from ._base import Options
-from ._rich import table
+from ._rich import Out, table
 from ._tables import (
     appraisal_changes,
     appraisal_totals,
@@ -45,8 +45,6 @@ from ._tables import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from .._gains import Gain
 
 
@@ -57,7 +55,7 @@ def _style(percent: Decimal | None) -> str:
     return "green" if percent >= 90 else "yellow" if percent >= 70 else "red"
 
 
-def breakdown(console: Console, result: UnitResult, options: Options) -> None:
+def breakdown(console: Out, result: UnitResult, options: Options) -> None:
     lang = options.lang
     console.print(f"{result.unit.name} ({result.unit.id})", style="bold")
     console.print(meta(result, lang))
@@ -87,7 +85,7 @@ def breakdown(console: Console, result: UnitResult, options: Options) -> None:
         console.print(t)
 
 
-def _components(console: Console, result: UnitResult, lang: str) -> None:
+def _components(console: Out, result: UnitResult, lang: str) -> None:
     console.print()
     t = table((msg("rep.code").render(lang), "left"),
               (msg("rep.component").render(lang), "left"),
@@ -117,7 +115,7 @@ def _components(console: Console, result: UnitResult, lang: str) -> None:
             console.print(note, style="dim")
 
 
-def _lost(console: Console, result: UnitResult, options: Options) -> None:
+def _lost(console: Out, result: UnitResult, options: Options) -> None:
     lang = options.lang
     lost = lost_leaves(result)
     console.print()
@@ -136,7 +134,7 @@ def _lost(console: Console, result: UnitResult, options: Options) -> None:
         console.print(msg("rep.more_lost", count=len(lost) - limit).render(lang), style="dim")
 
 
-def _risk(console: Console, result: UnitResult, lang: str) -> None:
+def _risk(console: Out, result: UnitResult, lang: str) -> None:
     risky = risk_leaves(result)
     if not risky:
         return
@@ -148,7 +146,7 @@ def _risk(console: Console, result: UnitResult, lang: str) -> None:
     console.print(t)
 
 
-def _appraisal(console: Console, result: UnitResult, lang: str) -> None:
+def _appraisal(console: Out, result: UnitResult, lang: str) -> None:
     console.print()
     console.print(msg("view.appraisal_head").render(lang), style="bold")
     console.print(appraisal_totals(result, lang))
@@ -171,7 +169,7 @@ def _appraisal(console: Console, result: UnitResult, lang: str) -> None:
     console.print(t)
 
 
-def _rounds(console: Console, result: UnitResult, lang: str) -> None:
+def _rounds(console: Out, result: UnitResult, lang: str) -> None:
     console.print()
     headers = stage_headers(result, lang)
     t = table(*((h, "left" if i == 0 else "right") for i, h in enumerate(headers)),
@@ -191,7 +189,7 @@ def _rounds(console: Console, result: UnitResult, lang: str) -> None:
     console.print(t)
 
 
-def _gains(console: Console, result: UnitResult, options: Options) -> None:
+def _gains(console: Out, result: UnitResult, options: Options) -> None:
     lang = options.lang
     found: Sequence[Gain] = (options.gains or {}).get(result.unit.id, ())
     console.print()
@@ -209,7 +207,7 @@ def _gains(console: Console, result: UnitResult, options: Options) -> None:
         console.print(msg("rep.more_lost", count=len(found) - limit).render(lang), style="dim")
 
 
-def _whatif(console: Console, before: UnitResult, after: UnitResult, lang: str) -> None:
+def _whatif(console: Out, before: UnitResult, after: UnitResult, lang: str) -> None:
     console.print()
     console.print(msg("view.whatif_head").render(lang), style="bold")
     for change in whatif_changes(before, after):
