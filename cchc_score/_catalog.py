@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -123,6 +125,8 @@ class Catalog:
             key = path.resolve()
             if key not in self._loaded:
                 if key not in self._parsed:
+                    if declared_id(path) not in (None, wanted):
+                        continue  # another set: not even parsed
                     self._parsed[key] = load_toml(path)
                 data = self._parsed[key][0]
                 if data is not None and data.get("id") != wanted:
@@ -131,3 +135,28 @@ class Catalog:
             if criteria is not None and criteria.id == wanted:
                 return criteria
         return None
+
+
+#: a top-level ``id = "…"`` on one line (a basic string without escapes)
+_ID_LINE = re.compile(r'[ \t]*id[ \t]*=[ \t]*"([^"\\]*)"[ \t]*(#.*)?')
+
+
+def declared_id(path: Path) -> str | None:
+    """The id a criteria file declares, read from its first lines without
+    parsing it, or None when that is not certain (no simple ``id = "…"``
+    before the first table, a multi-line string before it, an unreadable
+    or UTF-16 file): then the file is parsed. A set found by id is the only
+    one parsed and checked."""
+    try:
+        raw = path.read_bytes().split(b"\n[", 1)[0]
+        head = unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in head.splitlines():
+        text = line.strip()
+        if text.startswith("[") or '"""' in line or "'''" in line:
+            return None
+        found = _ID_LINE.fullmatch(line)
+        if found is not None:
+            return found.group(1)
+    return None

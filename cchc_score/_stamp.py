@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -99,6 +98,8 @@ class Stamp:
     @property
     def digest(self) -> str:
         """``sha256:<hex>`` of the whole stamp: one value to compare runs by."""
+        import json  # the text view never asks for it: imported when it does
+
         text = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
         return f"sha256:{hashlib.sha256(text.encode()).hexdigest()}"
 

@@ -4,7 +4,6 @@ exits 1."""
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,6 +61,8 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, SyntaxError) and error.filename:
         return f"{text} ({Path(error.filename).name}, line {error.lineno})"
     # the innermost frame that is real code, not the import machinery
+    import traceback  # only when a plugin failed: start-up does without it
+
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if not f.filename.startswith("<")]
     if frames:

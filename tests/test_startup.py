@@ -192,3 +192,64 @@ def test_the_script_exits_with_the_command_s_code(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "cchc_score", "score", "missing.toml"],
                          capture_output=True, text=True, check=False, cwd=tmp_path)
     assert bad.returncode == 1 and "missing.toml" in bad.stderr
+
+
+def test_a_set_found_by_id_is_the_only_one_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring with a bundled set named by id reads the other registered
+    sets' ids from their first lines: only the named set is parsed and
+    validated."""
+    from cchc_score import _catalog, catalog
+
+    parsed: list[str] = []
+    real = _catalog.load_toml
+
+    def spy(path: Path, *args: object, **kwargs: object) -> object:
+        parsed.append(Path(path).name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_catalog, "load_toml", spy)
+    found = catalog().load("ca-tinh-2024-bang2")
+    assert found.id == "ca-tinh-2024-bang2"
+    assert parsed == ["ca-tinh-2024-bang2.toml"]
+
+
+@pytest.mark.parametrize(("head", "sniffed"), [
+    ('id = "a-2024"\n', "a-2024"),
+    ('# id = "not-this"\n  id   =  "a-2024"   # the id\n', "a-2024"),
+    ('title = "x"\n[meta]\nid = "not-this"\n', None),
+    ('note = """\nid = "not-this"\n"""\nid = "a-2024"\n', None),
+    ("note = '''\nid = \"not-this\"\n'''\nid = \"a-2024\"\n", None),
+    ('"id" = "a-2024"\n', None),
+    ('id = "a\\u002d2024"\n', None),
+    ("id = 'a-2024'\n", None),
+    ('x = [\n[1],\n]\nid = "a-2024"\n', None),
+])
+def test_the_id_is_read_without_parsing_only_when_certain(
+        tmp_path: Path, head: str, sniffed: str | None) -> None:
+    """A plain ``id = "…"`` before the first table is read as it is; any
+    form it might be misread in (a multi-line string before it, a quoted
+    key, an escape, a literal string, a table first) is left to the parser."""
+    from cchc_score._catalog import declared_id
+
+    path = tmp_path / "set.toml"
+    path.write_bytes(("\ufeff" + head + "[[nodes]]\ncode = \"1\"\n").encode("utf-8"))
+    assert declared_id(path) == sniffed
+
+
+def test_a_set_whose_id_is_not_sniffed_is_still_found(tmp_path: Path) -> None:
+    """A registered set whose id is written in a form the first-lines reading
+    leaves to the parser (a literal string) is found by id all the same,
+    and a set whose first lines name another id is skipped."""
+    from cchc_score._catalog import Catalog
+    from cchc_score.plugins import Registry
+
+    bundled = ROOT / "criteria" / "ca-tinh-2024-bang1.toml"
+    text = bundled.read_text(encoding="utf-8")
+    literal = tmp_path / "literal.toml"
+    literal.write_text(text.replace('id = "ca-tinh-2024-bang1"', "id = 'my-set'"),
+                       encoding="utf-8")
+    registry = Registry.build(entry_points=False)
+    cat = Catalog(registry.kinds, [(bundled, "x"), (literal, "y")],
+                  tuple(registry.tie_policies))
+    assert cat.load("my-set").id == "my-set"
+    assert cat.load("ca-tinh-2024-bang1").id == "ca-tinh-2024-bang1"

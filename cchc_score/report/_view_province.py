@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._i18n import msg
 from .._model import NodeResult, UnitResult
 from .._numbers import quantize
-from ._previous import Previous
 from ._view_common import groups, num, share, signed, total
+
+if TYPE_CHECKING:
+    from ._previous import Previous
 
 
 def index_change(result: UnitResult, before: Previous) -> Decimal:
