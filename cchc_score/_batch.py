@@ -25,6 +25,7 @@ from .exceptions import RuleFailed
 
 if TYPE_CHECKING:
     from ._cache import Cache
+    from .plugins import PluginProblem
 
 
 @attrs.frozen
@@ -48,6 +49,11 @@ class Outcome:
     failed_unit: str | None = None
     #: code → what the unit declared under a province figure (`--data`)
     own: Mapping[str, Any] | None = None
+    #: the unit finished and its output prepared by a worker (`FileJob.after`):
+    #: `result` is then the slim result, `kept` the prepared document and
+    #: `problems` the plugin problems met finishing it
+    kept: bytes | None = None
+    problems: tuple[PluginProblem, ...] = ()
 
 
 def failed(error: RuleFailed, unit: str, **kw: Any) -> Outcome:
@@ -65,6 +71,9 @@ class FileJob:
     load: Callable[[str], CriteriaSet | None]
     cacheable: Callable[[Path], bool]
     cache: Cache | None = None
+    #: what a worker process does next with an outcome (`_scoring`: finish
+    #: the unit and prepare its output, the parent's heaviest share)
+    after: Callable[[Outcome], Outcome] | None = None
 
     def run(self, path: Path) -> Outcome:
         raw = None
@@ -115,8 +124,10 @@ _FORKED: FileJob | None = None
 def _run_chunk(paths: Sequence[Path]) -> list[Outcome]:
     """A worker's share (pickled as one list: a criteria set shared by its
     results travels once per chunk)."""
-    assert _FORKED is not None
-    return [_FORKED.run(path) for path in paths]
+    job = _FORKED
+    assert job is not None
+    found = [job.run(path) for path in paths]
+    return found if job.after is None else [job.after(outcome) for outcome in found]
 
 
 def outcomes(job: FileJob, files: Sequence[Path], jobs: int = 1) -> Iterator[Outcome]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from ._appraisal_file import read_appraisal
-from ._batch import FileJob, collector_spared, run_all
+from ._batch import FileJob, Outcome, collector_spared, run_all
 from ._batch_files import _expand, _no_files
 from ._data import DataTables, annotate, read_data
 from ._engine import abbreviate, rank
@@ -25,6 +25,18 @@ from .plugins import Registry, default_registry
 
 if TYPE_CHECKING:
     from ._cache import Cache
+
+
+class Keeper(Protocol):
+    """What keeps each unit's output as units are scored (`report._spool`):
+    `keep` = `store(*prepare(result))`, and `prepare` needs no shared state,
+    so that a worker process may run it."""
+
+    def keep(self, result: UnitResult) -> UnitResult: ...
+
+    def prepare(self, result: UnitResult) -> tuple[UnitResult, bytes]: ...
+
+    def store(self, result: UnitResult, data: bytes) -> UnitResult: ...
 
 
 @attrs.frozen
@@ -48,7 +60,7 @@ def score_files(
     replace: Mapping[Path, dict[str, Any]] | None = None, appraisal: Path | None = None,
     data: Sequence[Path] = (), jobs: int = 1, cache: bool = False,
     progress: Callable[[int, int], None] | None = None, keep_assessments: bool = True,
-    keep: Callable[[UnitResult], UnitResult] | None = None,
+    keep: Callable[[UnitResult], UnitResult] | Keeper | None = None,
 ) -> Batch:
     """Load, check and score assessment files, then rank them per group.
 
@@ -69,7 +81,9 @@ def score_files(
     final result as soon as it is known (at once, unless its set has
     group-relative leaves or province figures apply, which wait for the
     whole batch) and returns what the batch keeps for ranking: JSON written
-    as units are scored keeps a slim result (`report._spool`).
+    as units are scored keeps a slim result (`report._spool`). A `Keeper`
+    (a spool) given instead lets `jobs` workers finish each unit and prepare
+    its output, the parent only storing it.
     """
     # At call time: the facade `_api` defines `catalog` and imports this module.
     from ._api import catalog
@@ -86,8 +100,15 @@ def score_files(
     ctx = _Context(registry, cat, criteria, stage, table, rounds, tables, overrides or {},
                    replace or {}, candidates)
     use_cache = cache and not overrides and rounds is None and tables is None
+    keeper = None
+    if keep is not None and not callable(keep):
+        keeper, keep = keep, keep.keep
+    after = (_FinishInWorker(registry, keeper.prepare)
+             if keeper is not None and jobs > 1 and tables is None and not registry.strict
+             else None)
     job = FileJob(ctx.score, ctx.load, ctx.cacheable,
-                  _open_cache(registry, criteria, stage, table) if use_cache else None)
+                  _open_cache(registry, criteria, stage, table) if use_cache else None,
+                  after)
     own: dict[str, dict[str, Any]] = {}  # unit → code → what it declared under a figure
     units_read: set[str] = set()
     results: list[UnitResult] = []
@@ -118,6 +139,11 @@ def score_files(
                 seen[scored] = str(path)
             if outcome.failure is not None:  # a plugin's rule kind: named, this unit left out
                 registry.rule_failed(RuleFailed(*outcome.failure), outcome.failed_unit or "")
+            elif outcome.kept is not None:  # finished and prepared by a worker
+                assert keeper is not None and outcome.result is not None
+                registry.absorb(outcome.problems)
+                done.append(keeper.store(outcome.result, outcome.kept))
+                freeze()
             elif outcome.result is not None:
                 result = outcome.result
                 staged = group_sets.get(id(result.criteria))
@@ -150,6 +176,28 @@ def score_files(
     ranked = registry.with_rank_reasons(
         rank(results, registry.ranking_policies(), tie_break=registry.tie_breaker()))
     return Batch(tuple(ranked), tuple(issues), tuple(f for f in files if f not in sets))
+
+
+@attrs.frozen
+class _FinishInWorker:
+    """What a `--jobs` worker does after scoring a unit when the batch keeps
+    its output as units come (`keep`, a spool's): the plugins' adjustments
+    and band (`Registry.finish`, their problems captured for the parent) and
+    the unit's document, so that the parent only stores it. Units whose set
+    has group-relative leaves wait for the whole batch, in the parent."""
+
+    registry: Registry
+    prepare: Callable[[UnitResult], tuple[UnitResult, bytes]]
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        result = outcome.result
+        if result is None or outcome.failure is not None or has_group_leaves(result.criteria):
+            return outcome
+        with self.registry.captured() as problems:
+            if result.assessment is not None:
+                result = self.registry.finish(result, result.assessment)
+        slim, data = self.prepare(result)
+        return attrs.evolve(outcome, result=slim, kept=data, problems=tuple(problems))
 
 
 def _open_cache(registry: Registry, criteria: str | Path | None, stage: Stage,

@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
-from cchc_score import _api, _unit_job, score_files
+from cchc_score import UnitResult, _api, _unit_job, hookimpl, score_files
 from cchc_score.cli import main
 from cchc_score.report import JsonReport, Options
 from cchc_score.report._progress import Progress
+from cchc_score.report._spool import CsvSpool, JsonSpool
 
 from .conftest import CRITERIA, EXAMPLES
+from .test_plugins import isolated
 
 SURVEY = EXAMPLES / "survey-2024.csv"
 
@@ -146,6 +148,46 @@ def test_cli_jobs_and_cache_write_the_same_json(province: Path, tmp_path: Path,
     assert fast.read_bytes() == plain.read_bytes()
     err = capsys.readouterr().err
     assert "━" not in err and "Đang chấm" not in err
+
+
+class _Picky:
+    """A band for every unit, and an adjustment that fails for some."""
+
+    @hookimpl
+    def adjust_result(self, result: UnitResult) -> UnitResult:
+        if result.unit.id.endswith(("pc06", "px01")):
+            raise KeyError("bảng của tỉnh")
+        return result
+
+    @hookimpl
+    def classify(self, result: UnitResult) -> tuple[str, str]:
+        return ("Tốt" if result.index >= 80 else "Khá"), "theo quy định của tỉnh"
+
+
+@pytest.mark.parametrize("spool_kind", [JsonSpool, CsvSpool])
+def test_workers_finish_and_prepare_units_as_one_process_does(province: Path,
+                                                              spool_kind: type) -> None:
+    """With `--jobs`, workers run the plugins' adjustments and bands and
+    prepare each unit's output: the same bytes, and the plugin problems met
+    on the way reported by the parent for the same units in the same order,
+    as when one process does it all."""
+    written, problems = [], []
+    for jobs in (1, 2):
+        registry = isolated()
+        registry.add(_Picky(), "picky")
+        spool = spool_kind(Options())
+        try:
+            batch = score_files([province], jobs=jobs, keep=spool, registry=registry)
+            written.append(b"".join(spool.chunks(batch.results, Options())))
+        finally:
+            spool.close()
+        assert {r.band for r in batch.results} <= {"Tốt", "Khá"} and batch.results
+        problems.append([(p.plugin, p.outcome, p.units, p.render("en"))
+                         for p in registry.problems])
+    assert written[0] == written[1]
+    assert problems[0] == problems[1]
+    ((_, outcome, units, _),) = problems[0]
+    assert outcome == "call" and [u[-4:] for u in units] == ["pc06", "px01"]
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two"])

@@ -158,7 +158,7 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
     try:
         batch = _api.score_files(files, **kw, progress=progress,
                                  keep_assessments=bool(args.gains or args.sets),
-                                 keep=spool.keep if spool is not None else None)
+                                 keep=spool)
         progress.close()
         if batch.failed:
             _print_issues(batch.issues, args.lang)

@@ -9,7 +9,8 @@ pluggy would stop at the first exception without saying whose it was.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -127,6 +128,25 @@ class Containment:
         self.on_problem = on_problem
         self.problems: list[PluginProblem] = []
         self._seen: dict[tuple[str, str, str], int] = {}
+
+    @contextmanager
+    def captured(self) -> Iterator[list[PluginProblem]]:
+        """The problems met inside, collected apart and told to no one: a
+        worker process finishing a unit hands them to the parent, which
+        `absorb`s them in file order as if it had met them itself."""
+        saved = self.problems, self._seen, self.on_problem
+        found: list[PluginProblem] = []
+        self.problems, self._seen, self.on_problem = found, {}, None
+        try:
+            yield found
+        finally:
+            self.problems, self._seen, self.on_problem = saved
+
+    def absorb(self, problems: Iterable[PluginProblem]) -> None:
+        """Record problems another process `captured`, unit by unit."""
+        for problem in problems:
+            for unit in problem.units or (None,):
+                self._problem(problem.plugin, problem.message, problem.outcome, unit)
 
     def _problem(self, plugin: str, message: Msg, outcome: str = "skipped",
                  unit: str | None = None) -> None:

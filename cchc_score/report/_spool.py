@@ -45,10 +45,18 @@ class _Spool:
         raise NotImplementedError
 
     def keep(self, result: UnitResult) -> UnitResult:
-        data = self.render(result).encode("utf-8")
+        return self.store(*self.prepare(result))
+
+    def prepare(self, result: UnitResult) -> tuple[UnitResult, bytes]:
+        """The slim result and the unit's document: the work of `keep` that
+        needs no spool file, so that `--jobs` workers do it."""
+        return slim(result), self.render(result).encode("utf-8")
+
+    def store(self, result: UnitResult, data: bytes) -> UnitResult:
+        """Keep a prepared document; the slim result the batch keeps."""
         self._where[result.unit.id] = (self._file.tell(), len(data))
         self._file.write(data)
-        return slim(result)
+        return result
 
     def _unit(self, result: UnitResult) -> bytes:
         offset, size = self._where[result.unit.id]
