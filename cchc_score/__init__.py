@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._api import Batch, assessment_files, catalog, check_files, score_files
-    from ._engine import TIE_POLICIES, dense_ranks, rank, score, shared_ranks, summarise
+    from ._engine import score, summarise
     from ._i18n import Msg, msg, register_messages
     from ._model import (
         Answer,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         UnitResult,
     )
     from ._numbers import fmt, parse_decimal, quantize
+    from ._ranking import TIE_POLICIES, dense_ranks, rank, shared_ranks
     from ._version import __version__
     from .exceptions import CchcError, InputError, OutputExists, PluginError
     from .hookspecs import hookimpl
@@ -53,7 +54,7 @@ _WHERE = {
     "check_files": "._api",
     "Context": ".rules",
     "CriteriaSet": "._model",
-    "dense_ranks": "._engine",
+    "dense_ranks": "._ranking",
     "Evidence": "._model",
     "fmt": "._numbers",
     "hookimpl": ".hookspecs",
@@ -74,16 +75,16 @@ _WHERE = {
     "parse_decimal": "._numbers",
     "PluginError": ".exceptions",
     "quantize": "._numbers",
-    "rank": "._engine",
+    "rank": "._ranking",
     "register_messages": "._i18n",
     "Rule": ".rules",
     "RuleKinds": ".rules",
     "score": "._engine",
     "score_files": "._api",
-    "shared_ranks": "._engine",
+    "shared_ranks": "._ranking",
     "Source": "._model",
     "summarise": "._engine",
-    "TIE_POLICIES": "._engine",
+    "TIE_POLICIES": "._ranking",
     "Unit": "._model",
     "UnitResult": "._model",
 }

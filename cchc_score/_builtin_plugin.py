@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from ._engine import TIE_POLICIES
+from ._ranking import TIE_POLICIES
 from .hookspecs import hookimpl
 from .rules import BUILTIN_KINDS, Rule
 

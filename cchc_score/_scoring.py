@@ -14,10 +14,11 @@ from ._appraisal_file import read_appraisal
 from ._batch import FileJob, Outcome, collector_spared, run_all
 from ._batch_files import _expand, _no_files
 from ._data import DataTables, annotate, read_data
-from ._engine import abbreviate, rank
+from ._engine import abbreviate
 from ._group import has_group_leaves, score_groups
 from ._i18n import msg
 from ._model import Issue, Location, Stage, UnitResult
+from ._ranking import rank
 from ._survey import Survey, read_survey
 from ._unit_job import _Context
 from .exceptions import RuleFailed

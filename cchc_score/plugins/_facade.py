@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 
 from .. import _builtin_plugin
-from .._engine import TiePolicy, shared_ranks
 from .._i18n import Msg, msg
 from .._model import Assessment, CriteriaSet, Issue, Unit, UnitResult
+from .._ranking import TiePolicy, shared_ranks
 from .._version import __version__
 from ..exceptions import RuleFailed
 from ._containment import PluginFailed, ProblemHandler, describe

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._engine import TiePolicy
 from .._i18n import Msg, msg
+from .._ranking import TiePolicy
 from ..rules import Rule, RuleKinds
 from ._containment import FAILURES, describe
 from ._loading import Loader

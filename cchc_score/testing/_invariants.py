@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import attrs
 
-from .._engine import rank as engine_rank
 from .._engine import score as engine_score
 from .._model import Assessment, CriteriaSet, NodeResult, Stage, UnitResult
 from .._numbers import divide
+from .._ranking import rank as engine_rank
 from ..plugins import Registry
 
 ZERO = Decimal(0)

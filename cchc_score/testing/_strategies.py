@@ -11,8 +11,9 @@ from typing import Any
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from .._engine import rank, score
+from .._engine import score
 from .._model import Assessment, CriteriaSet, Stage, Unit, UnitResult
+from .._ranking import rank
 from ..load import DEFAULT_TIES
 from ..plugins import Registry
 from ..rules import (

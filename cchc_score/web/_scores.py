@@ -12,8 +12,8 @@ from typing import Any
 from flask import current_app
 
 from .. import _api
-from .._engine import rank
 from .._model import CriteriaSet, Issue, UnitResult
+from .._ranking import rank
 from ._store import Folder
 
 
