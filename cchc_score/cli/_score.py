@@ -158,7 +158,7 @@ def _score_batch(args: argparse.Namespace, files: Sequence[Path], focus: str | N
     try:
         batch = _api.score_files(files, **kw, progress=progress,
                                  keep_assessments=bool(args.gains or args.sets),
-                                 keep=spool)
+                                 keep=spool if spool is not None else _trim_for(args, focus))
         progress.close()
         if batch.failed:
             _print_issues(batch.issues, args.lang)
@@ -190,6 +190,37 @@ def _spool_for(args: argparse.Namespace) -> Any:
     from ..report._spool import CsvSpool, JsonSpool
 
     return (JsonSpool if args.format == "json" else CsvSpool)(Options(lang=args.lang))
+
+
+def _trim_for(args: argparse.Namespace, focus: str | None) -> Any:
+    """What a province's text or Markdown keeps of each unit: the ranking,
+    the component matrix and the group means read only the components, so
+    every unit but the one broken down (`--unit`, else the first scored: the
+    only one, when the batch has one) keeps its components without what is
+    below them (memory: a quarter of whole results). None when whole
+    results are needed: other formats, --breakdowns, --gains, --set, the
+    demo (its unit to break down is chosen after scoring)."""
+    if (args.format not in ("text", "md") or args.breakdowns or args.gains or args.sets
+            or focus is not None):
+        return None
+    whole: list[str] = [args.unit] if args.unit is not None else []
+
+    def keep(result: UnitResult) -> UnitResult:
+        if not whole:
+            whole.append(result.unit.id)
+        return result if result.unit.id in whole else trimmed(result)
+    return keep
+
+
+def trimmed(result: UnitResult) -> UnitResult:
+    """A result with its components only (their totals, no nodes below),
+    without its assessment; the same for its self-assessed copy."""
+    changes: dict[str, Any] = {
+        "nodes": tuple(attrs.evolve(n, children=()) if n.children else n for n in result.nodes),
+        "assessment": None}
+    if result.self_result is not None:
+        changes["self_result"] = trimmed(result.self_result)
+    return attrs.evolve(result, **changes)
 
 
 def _emit_spooled(args: argparse.Namespace, spool: Any, results: Sequence[UnitResult],
