@@ -198,10 +198,11 @@ def _trim_for(args: argparse.Namespace, focus: str | None) -> Any:
     every unit but the one broken down (`--unit`, else the first scored: the
     only one, when the batch has one) keeps its components without what is
     below them (memory: a quarter of whole results). None when whole
-    results are needed: other formats, --breakdowns, --gains, --set, the
-    demo (its unit to break down is chosen after scoring)."""
+    results are needed: other formats, --breakdowns, --gains, --set, a
+    plugin's tie-break (it sees whole results), the demo (its unit to break
+    down is chosen after scoring)."""
     if (args.format not in ("text", "md") or args.breakdowns or args.gains or args.sets
-            or focus is not None):
+            or focus is not None or args.registry.tie_breaker() is not None):
         return None
     whole: list[str] = [args.unit] if args.unit is not None else []
 
