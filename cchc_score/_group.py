@@ -16,7 +16,7 @@ import attrs
 
 from ._engine import _parent, _scored, declared_facts, summarise
 from ._i18n import msg
-from ._model import CriteriaSet, Node, NodeResult, UnitResult
+from ._model import Node, NodeResult, UnitResult
 from ._numbers import carry
 from .exceptions import RuleFailed
 from .rules import Context, Outcome, guarded
@@ -89,12 +89,8 @@ def score_groups(results: Sequence[UnitResult]
     of the same group, criteria set and year); return the rebuilt results
     and the failures (whose units are left out)."""
     groups: dict[tuple[str, str, int, str], list[UnitResult]] = {}
-    relative: dict[int, bool] = {}  # by set: most sets have no such leaf to look for
     for result in results:
-        has = relative.get(id(result.criteria))
-        if has is None:
-            has = relative[id(result.criteria)] = has_group_leaves(result.criteria)
-        if not has:
+        if not result.criteria.group_relative:  # most sets: no such leaf to look for
             continue
         for leaf in result.walk():
             if leaf.is_leaf and leaf.pending and _relative(result, leaf.code):
@@ -117,11 +113,6 @@ def score_groups(results: Sequence[UnitResult]
                else r
                for r in results if r.unit.id not in refused]
     return rebuilt, failures
-
-
-def has_group_leaves(criteria: CriteriaSet) -> bool:
-    """Whether a set has leaves scored with the whole group."""
-    return any(leaf.rule is not None and leaf.rule.group_relative for leaf in criteria.leaves())
 
 
 def _relative(result: UnitResult, code: str) -> bool:

@@ -165,9 +165,18 @@ class CriteriaSet:
     plugin_data: Mapping[str, Mapping[str, Any]] = attrs.field(
         factory=dict, eq=False, repr=False)
     _by_code: Mapping[str, Node] = attrs.field(init=False, eq=False, repr=False)
+    _grouped: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_code", {n.code: n for r in self.roots for n in r.walk()})
+        by_code = {n.code: n for r in self.roots for n in r.walk()}
+        object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_grouped", any(
+            n.rule is not None and n.rule.group_relative for n in by_code.values()))
+
+    @property
+    def group_relative(self) -> bool:
+        """Whether some leaf is scored with the whole group (`_group`)."""
+        return self._grouped
 
     def walk(self) -> Iterator[Node]:
         for root in self.roots:

@@ -15,7 +15,7 @@ from ._batch import FileJob, Outcome, collector_spared, run_all
 from ._batch_files import _expand, _no_files
 from ._data import DataTables, annotate, read_data
 from ._engine import abbreviate
-from ._group import has_group_leaves, score_groups
+from ._group import score_groups
 from ._i18n import msg
 from ._model import Issue, Location, Stage, UnitResult
 from ._ranking import rank
@@ -114,7 +114,6 @@ def score_files(
     units_read: set[str] = set()
     results: list[UnitResult] = []
     done: list[UnitResult] = []  # finished as they came (`keep`)
-    group_sets: dict[int, bool] = {}
     seen: dict[str, str] = {}
     skipped: dict[Path, int] = {}
     sets: set[Path] = set()
@@ -147,12 +146,8 @@ def score_files(
                 freeze()
             elif outcome.result is not None:
                 result = outcome.result
-                staged = group_sets.get(id(result.criteria))
-                if staged is None:
-                    staged = group_sets[id(result.criteria)] = has_group_leaves(result.criteria)
-                if keep is not None and not staged and tables is None:
-                    done.append(keep(registry.finish(result, result.assessment)
-                                     if result.assessment is not None else result))
+                if keep is not None and not result.criteria.group_relative and tables is None:
+                    done.append(keep(_finished(registry, result)))
                 else:
                     results.append(result)
                 freeze()
@@ -192,11 +187,10 @@ class _FinishInWorker:
 
     def __call__(self, outcome: Outcome) -> Outcome:
         result = outcome.result
-        if result is None or outcome.failure is not None or has_group_leaves(result.criteria):
+        if result is None or outcome.failure is not None or result.criteria.group_relative:
             return outcome
         with self.registry.captured() as problems:
-            if result.assessment is not None:
-                result = self.registry.finish(result, result.assessment)
+            result = _finished(self.registry, result)
         slim, data = self.prepare(result)
         return attrs.evolve(outcome, result=slim, kept=data, problems=tuple(problems))
 
@@ -226,5 +220,10 @@ def _finish(results: list[UnitResult], registry: Registry, tables: DataTables | 
     if tables is not None:
         grouped = [annotate(r, tables.values.get(r.unit.id, {}), (own or {}).get(r.unit.id, {}))
                    for r in grouped]
-    return [registry.finish(r, r.assessment) if r.assessment is not None else r
-            for r in grouped]
+    return [_finished(registry, r) for r in grouped]
+
+
+def _finished(registry: Registry, result: UnitResult) -> UnitResult:
+    """A unit's result after the plugins' adjustments and band (a result
+    kept without its assessment is already final)."""
+    return registry.finish(result, result.assessment) if result.assessment is not None else result

@@ -20,6 +20,7 @@ from .._output import write_output
 from .._rounds import STAGES
 from .._stamp import Stamp, plugins_of
 from ..report import FORMATS, Options, shown
+from ..report._base import trimmed
 from ..report._progress import Progress
 from ._app import Command, _Exit, _fatal, _output_options, _print_issues, _read_too, _texts
 
@@ -184,8 +185,7 @@ def _spool_for(args: argparse.Namespace) -> Any:
     number of units: `report._spool`) unless the run needs whole results:
     --set, --gains, --previous, or a plugin's tie-break (it sees whole
     results)."""
-    if (args.format not in ("json", "csv") or args.sets or args.gains
-            or args.previous is not None or args.registry.tie_breaker() is not None):
+    if args.format not in ("json", "csv") or args.previous is not None or _whole_needed(args):
         return None
     from ..report._spool import CsvSpool, JsonSpool
 
@@ -201,8 +201,8 @@ def _trim_for(args: argparse.Namespace, focus: str | None) -> Any:
     results are needed: other formats, --breakdowns, --gains, --set, a
     plugin's tie-break (it sees whole results), the demo (its unit to break
     down is chosen after scoring)."""
-    if (args.format not in ("text", "md") or args.breakdowns or args.gains or args.sets
-            or focus is not None or args.registry.tie_breaker() is not None):
+    if (args.format not in ("text", "md") or args.breakdowns or focus is not None
+            or _whole_needed(args)):
         return None
     whole: list[str] = [args.unit] if args.unit is not None else []
 
@@ -213,15 +213,10 @@ def _trim_for(args: argparse.Namespace, focus: str | None) -> Any:
     return keep
 
 
-def trimmed(result: UnitResult) -> UnitResult:
-    """A result with its components only (their totals, no nodes below),
-    without its assessment; the same for its self-assessed copy."""
-    changes: dict[str, Any] = {
-        "nodes": tuple(attrs.evolve(n, children=()) if n.children else n for n in result.nodes),
-        "assessment": None}
-    if result.self_result is not None:
-        changes["self_result"] = trimmed(result.self_result)
-    return attrs.evolve(result, **changes)
+def _whole_needed(args: argparse.Namespace) -> bool:
+    """Whether every unit's whole result is needed after the batch: --set
+    and --gains score again from them, a plugin's tie-break reads them."""
+    return bool(args.sets or args.gains) or args.registry.tie_breaker() is not None
 
 
 def _emit_spooled(args: argparse.Namespace, spool: Any, results: Sequence[UnitResult],

@@ -77,3 +77,14 @@ def shown(results: Sequence[UnitResult], options: Options) -> list[UnitResult]:
     if len(results) == 1 or options.breakdowns:
         return list(results)
     return [r for r in results if r.unit.id == options.focus]
+
+
+def trimmed(result: UnitResult) -> UnitResult:
+    """What a province's text and Markdown need of a result that is not
+    broken down: its components with their totals (no nodes below them),
+    without its assessment; the same for its self-assessed copy."""
+    own = result.self_result
+    return attrs.evolve(
+        result, nodes=tuple(attrs.evolve(n, children=()) if n.children else n
+                            for n in result.nodes),
+        assessment=None, self_result=trimmed(own) if own is not None else None)

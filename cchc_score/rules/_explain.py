@@ -29,9 +29,9 @@ def _points_text(points: Decimal) -> Decimal:
     return shown
 
 
-#: points → as shown: the same few figures come up for every unit. Keyed by
-#: the Decimal's spelling too (1.0 and 1 are equal but print alike anyway:
-#: `plain` drops trailing zeros), so equal keys give the same text.
+#: points → as shown: the same few figures come up for every unit. Equal
+#: Decimals share an entry (1.0 and 1), which is safe: rounded to four places
+#: and written by `plain`, equal values give the same text.
 _SHOWN: dict[Decimal, Decimal] = {}
 
 
